@@ -1,0 +1,58 @@
+using Governance.Features.Membership;
+using Governance.Platform.Accounts;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Governance.Platform;
+
+/// <summary>Marten (events, projections, documents) and Wolverine (commands, outbox, scheduling) on one PostgreSQL.</summary>
+public static class Store
+{
+    public static void AddGovernanceStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(GovernanceDatabase.ConnectionName)!;
+        var applyChanges = builder.Configuration.GetValue("Database:ApplyChangesOnStart", builder.Environment.IsDevelopment());
+
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Membership").Get<MembershipRules>() ?? new MembershipRules());
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = "governance";
+                options.AutoCreateSchemaObjects = applyChanges ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                // Rich appends: inline projections and handlers see event versions and sequences, and expected
+                // versions are checked the way our concurrency rules assume (stack-notes §5).
+                options.Events.AppendMode = EventAppendMode.Rich;
+                options.Events.MetadataConfig.EnableAll();
+
+                options.Schema.For<Account>();
+                options.Schema.For<MemberDirectoryRow>().UniqueIndex(row => row.NormalizedName);
+                options.Projections.Add<MemberDirectoryProjection>(ProjectionLifecycle.Inline);
+            })
+            .UseLightweightSessions()
+            // Async projections run under Wolverine's leader election, which spreads them across nodes
+            // (Marten's own HotCold daemon needs the lock package the registry lacks; decision 0001).
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
+        if (applyChanges) marten.ApplyAllDatabaseChangesOnStartup();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.Durability.Mode = DurabilityMode.Balanced;
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.AddMiddleware(typeof(CommandAuthorization), chain => CommandAuthorization.AppliesTo(chain.MessageType));
+            // Development and tests compile handlers at start; production loads code generated at build
+            // time (`codegen write` in the Dockerfile) and compiles only what is missing (decision 0002).
+            options.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
+            options.UseRuntimeCompilation();
+        });
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+}
