@@ -18,7 +18,7 @@ public static class Store
         var connectionString = builder.Configuration.GetConnectionString(GovernanceDatabase.ConnectionName)!;
         var applyChanges = builder.Configuration.GetValue("Database:ApplyChangesOnStart", builder.Environment.IsDevelopment());
 
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Membership").Get<MembershipRules>() ?? new MembershipRules());
+        builder.Services.AddSingleton(MembershipRulesFrom(builder.Configuration.GetSection("Membership")));
         builder.Services.AddSingleton(TimeProvider.System);
 
         var marten = builder.Services.AddMarten(options =>
@@ -30,6 +30,7 @@ public static class Store
                 // versions are checked the way our concurrency rules assume (stack-notes §5).
                 options.Events.AppendMode = EventAppendMode.Rich;
                 options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
 
                 options.Schema.For<Account>();
                 options.Schema.For<MemberDirectoryRow>().UniqueIndex(row => row.NormalizedName);
@@ -54,5 +55,13 @@ public static class Store
         });
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    static MembershipRules MembershipRulesFrom(IConfigurationSection section)
+    {
+        var rules = section.Get<MembershipRules>() ?? new MembershipRules();
+        // The binder appends configured list items to the defaults; configured classes replace them instead.
+        if (section.GetSection("Classes").Get<List<string>>() is { Count: > 0 } classes) rules.Classes = classes;
+        return rules;
     }
 }

@@ -57,13 +57,14 @@ public static class DemoFoundation
 }
 
 /// <summary>Seeds the demo foundation when the app runs on its embedded database (`Demo:SeedOnStart`).</summary>
-public sealed class DemoFoundationOnFirstStart(IConfiguration configuration, IDocumentStore store, IMessageBus bus,
+public sealed class DemoFoundationOnFirstStart(IConfiguration configuration, IDocumentStore store, IServiceScopeFactory scopes,
     ILogger<DemoFoundationOnFirstStart> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue<bool>("Demo:SeedOnStart")) return;
-        if (await DemoFoundation.SeedAsync(store, bus, stoppingToken))
+        await using var scope = scopes.CreateAsyncScope();
+        if (await DemoFoundation.SeedAsync(store, scope.ServiceProvider.GetRequiredService<IMessageBus>(), stoppingToken))
             logger.LogInformation("Seeded the demo foundation; sign in as {Account}", DemoFoundation.Accounts[0].Id);
     }
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Governance.Features.Demo;
+using Governance.Platform.Accounts;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Governance.Testing;
+
+/// <summary>
+/// The whole portal on a real Kestrel port against a database of its own, with the demo accounts and nothing
+/// else. One per test class (an xunit class fixture).
+/// </summary>
+public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly Account Staff = DemoFoundation.Accounts.Single(a => a.Id == "staff@demo.governance");
+    public static readonly Account Toc = DemoFoundation.Accounts.Single(a => a.Id == "toc@demo.governance");
+    public static readonly Dictionary<string, string> Passwords = new()
+    {
+        [Staff.Id] = "staff-demo-password",
+        [Toc.Id] = "toc-demo-password",
+    };
+
+    string connectionString = "";
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public virtual async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        connectionString = await TestDatabase.CreateAsync(GetType().Name);
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1"));
+
+        await using var session = Store.LightweightSession();
+        session.Store(DemoFoundation.Accounts);
+        await session.SaveChangesAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Governance", connectionString);
+        builder.UseSetting("Database:ApplyChangesOnStart", "true");
+        builder.UseSetting("Demo:SeedOnStart", "false");
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="account"/> (null: anonymous), with its own cookies.</summary>
+    public async Task<HttpClient> ClientAsync(Account? account)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress
+        };
+        if (account is null) return client;
+
+        // Sign in the way a browser does: fetch the form for its antiforgery token, then post it.
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = account.Id,
+            ["password"] = Passwords[account.Id],
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("failed") == true)
+            throw new InvalidOperationException($"Signing in as {account.Id} failed: {response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    public async Task<long> EventCountAsync()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
