@@ -6,9 +6,21 @@ using JasperFx;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+// seed-demo starts the host to send commands; it must not take the port of a portal already running.
+if (args is ["seed-demo", ..]) builder.WebHost.UseUrls("http://127.0.0.1:0");
 
 // No connection string configured: run our own PostgreSQL from the installed binaries, with demo data.
-await using var embedded = await GovernanceDatabase.UseEmbeddedWhenUnconfiguredAsync(builder);
+EmbeddedPostgres? embedded;
+try
+{
+    embedded = await GovernanceDatabase.PrepareAsync(builder, mustAnswer: args is []);
+}
+catch (DatabaseUnavailable unavailable)
+{
+    Console.Error.WriteLine(unavailable.Message);
+    return 1;
+}
+await using var stopsWithTheApp = embedded;
 
 builder.AddGovernanceObservability();
 builder.AddGovernanceStore();

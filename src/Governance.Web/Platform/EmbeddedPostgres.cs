@@ -38,7 +38,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// </summary>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool throwaway = false)
     {
-        var bin = FindBinaries() ?? throw new InvalidOperationException(
+        var bin = FindBinaries() ?? throw new DatabaseUnavailable(
             "No database configured and no PostgreSQL server binaries found. Either set " +
             "ConnectionStrings__Governance to a PostgreSQL 15+ database, or install the server " +
             "(Debian/Ubuntu: `apt-get install postgresql`; or set GOVERNANCE_PG_BIN to the folder holding pg_ctl).");

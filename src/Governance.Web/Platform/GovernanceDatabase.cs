@@ -10,10 +10,18 @@ public static class GovernanceDatabase
 {
     public const string ConnectionName = "Governance";
 
-    /// <summary>Starts the embedded cluster when no connection string is configured and returns it (else null).</summary>
-    public static async Task<EmbeddedPostgres?> UseEmbeddedWhenUnconfiguredAsync(WebApplicationBuilder builder)
+    /// <summary>
+    /// Starts the embedded cluster when no connection string is configured and returns it (else null); with
+    /// <paramref name="mustAnswer"/>, also checks that the configured database answers.
+    /// </summary>
+    public static async Task<EmbeddedPostgres?> PrepareAsync(WebApplicationBuilder builder, bool mustAnswer)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionName))) return null;
+        var configured = builder.Configuration.GetConnectionString(ConnectionName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            if (mustAnswer) await EnsureReachableAsync(configured);
+            return null;
+        }
 
         var folder = builder.Configuration["Embedded:DataDirectory"]
                      ?? Path.Combine(builder.Environment.ContentRootPath, ".data", "postgres");
@@ -41,7 +49,7 @@ public static class GovernanceDatabase
     }
 
     /// <summary>Fails fast with one sentence that says what to fix when the configured database cannot be reached.</summary>
-    public static async Task EnsureReachableAsync(string connectionString)
+    static async Task EnsureReachableAsync(string connectionString)
     {
         try
         {
@@ -51,9 +59,12 @@ public static class GovernanceDatabase
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             var target = new NpgsqlConnectionStringBuilder(connectionString);
-            throw new InvalidOperationException(
+            throw new DatabaseUnavailable(
                 $"Cannot reach the database at {target.Host}:{target.Port}/{target.Database} ({e.Message}). " +
                 "Check ConnectionStrings__Governance, or unset it to use the embedded PostgreSQL cluster.", e);
         }
     }
 }
+
+/// <summary>The portal has no database to run on; the message says what to install or set.</summary>
+public sealed class DatabaseUnavailable(string message, Exception? inner = null) : Exception(message, inner);
