@@ -24,6 +24,25 @@ public static class TestDatabase
         return await GovernanceDatabase.CreateDatabaseIfMissingAsync(server, name);
     }
 
+    const string ClusterPrefix = "governance-tests-";
+
+    /// <summary>The test host may be ended before a cluster's folder is deleted; the next run removes it.</summary>
+    static void RemoveClustersOfEndedRuns()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var pid = int.TryParse(Path.GetFileName(folder)[ClusterPrefix.Length..].Split('-')[0], out var p) ? p : 0;
+            if (pid == 0 || ProcessIsRunning(pid)) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static bool ProcessIsRunning(int pid)
+    {
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
     static async Task<string> FindServerAsync()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -50,8 +69,9 @@ public static class TestDatabase
 
         try
         {
+            RemoveClustersOfEndedRuns();
             var cluster = await EmbeddedPostgres.StartAsync(
-                Path.Combine(Path.GetTempPath(), $"governance-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"), throwaway: true);
+                Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"), throwaway: true);
             Started.Add(cluster);
             return cluster.ConnectionString;
         }
