@@ -29,6 +29,11 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     string connectionString = "";
 
+    public GovernanceApp() { }
+
+    /// <summary>A second node on the same database as <paramref name="first"/>.</summary>
+    protected GovernanceApp(GovernanceApp first) => connectionString = first.connectionString;
+
     public Uri BaseAddress { get; private set; } = default!;
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
@@ -36,7 +41,7 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
-        connectionString = await TestDatabase.CreateAsync(GetType().Name);
+        if (connectionString == "") connectionString = await TestDatabase.CreateAsync(GetType().Name);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -47,6 +52,14 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
         await session.SaveChangesAsync();
     }
 
+    /// <summary>Starts another node of the portal on this node's database.</summary>
+    public async Task<GovernanceApp> StartSecondNodeAsync()
+    {
+        var node = new SecondNode(this);
+        await ((IAsyncLifetime)node).InitializeAsync();
+        return node;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -55,10 +68,13 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:SeedOnStart", "false");
     }
 
-    /// <summary>An HTTP client signed in as <paramref name="account"/> (null: anonymous), with its own cookies.</summary>
-    public async Task<HttpClient> ClientAsync(Account? account)
+    /// <summary>
+    /// An HTTP client signed in as <paramref name="account"/> (null: anonymous) keeping its cookies in
+    /// <paramref name="cookies"/> (default: its own). Cookies go by host, not port: nodes share them.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(Account? account, CookieContainer? cookies = null)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer() })
         {
             BaseAddress = BaseAddress
         };
@@ -85,4 +101,6 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    sealed class SecondNode(GovernanceApp first) : GovernanceApp(first);
 }

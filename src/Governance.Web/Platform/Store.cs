@@ -33,6 +33,7 @@ public static class Store
                 options.Events.MetadataConfig.UserNameEnabled = true;
 
                 options.Schema.For<Account>();
+                options.Schema.For<DataProtectionKeys.Key>();
                 options.Schema.For<MemberDirectoryRow>().UniqueIndex(row => row.NormalizedName);
                 options.Projections.Add<MemberDirectoryProjection>(ProjectionLifecycle.Inline);
             })

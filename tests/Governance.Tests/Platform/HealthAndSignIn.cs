@@ -58,3 +58,22 @@ public class HealthAndSignIn(GovernanceApp app) : IClassFixture<GovernanceApp>
         Assert.False(GovernanceApp.Staff.PasswordMatches("staff-demo-passwore"));
     }
 }
+
+public class TwoNodes(GovernanceApp app) : IClassFixture<GovernanceApp>
+{
+    [Fact]
+    public async Task A_sign_in_on_one_node_is_honoured_by_another_node_on_the_same_database()
+    {
+        var cookies = new CookieContainer();
+        await app.ClientAsync(GovernanceApp.Staff, cookies);
+        await using var second = await app.StartSecondNodeAsync();
+
+        var onSecond = await second.ClientAsync(null, cookies);
+
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/membership/counts")).StatusCode);
+        // Both nodes share this machine's file system; what makes it work on separate machines is the key ring
+        // living in the database.
+        await using var session = app.Store.QuerySession();
+        Assert.NotEmpty(await session.Query<Governance.Platform.Accounts.DataProtectionKeys.Key>().ToListAsync());
+    }
+}

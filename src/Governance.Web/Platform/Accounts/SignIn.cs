@@ -17,6 +17,7 @@ public static class SignIn
 
     public static void AddGovernanceSignIn(this WebApplicationBuilder builder)
     {
+        DataProtectionKeys.AddGovernanceDataProtection(builder.Services);
         var auth = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
