@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -28,6 +29,9 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     };
 
     string connectionString = "";
+
+    /// <summary>The connection string of this app's own database.</summary>
+    public string ConnectionString => connectionString;
 
     public GovernanceApp() { }
 
@@ -63,6 +67,7 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSolutionRelativeContentRoot("src/Governance.Web");
         builder.UseSetting("ConnectionStrings:Governance", connectionString);
         builder.UseSetting("Database:ApplyChangesOnStart", "true");
         builder.UseSetting("Demo:SeedOnStart", "false");

@@ -64,7 +64,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         var port = FreePort();
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
-                      (throwaway ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
+                      (throwaway ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" : "");
         await RunAsync(bin, "pg_ctl", $"start -w -t 60 -D \"{cluster}\" -l \"{Path.Combine(cluster, "server.log")}\" -o \"{options}\"");
 
         var embedded = new EmbeddedPostgres(dataDirectory, bin, port, (await File.ReadAllTextAsync(passwordFile)).Trim(), throwaway)

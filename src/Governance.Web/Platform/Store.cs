@@ -45,6 +45,8 @@ public static class Store
 
         builder.Host.UseWolverine(options =>
         {
+            // Handlers live here even when another assembly (a test or benchmark runner) is the entry point.
+            options.ApplicationAssembly = typeof(Store).Assembly;
             options.Durability.Mode = DurabilityMode.Balanced;
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();

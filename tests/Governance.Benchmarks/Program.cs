@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using Governance.Benchmarks;
+using Governance.Testing;
+using Xunit;
+
+// `dotnet run -c Release --project tests/Governance.Benchmarks [-- --seconds N]`: runs the suite on this machine
+// and writes docs/performance.md. Every figure is compared with a baseline measured in the same run.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(4);
+var duration = TimeSpan.FromSeconds(seconds);
+var warmUp = TimeSpan.FromSeconds(1);
+int[] callerCounts = [1, 8, 32];
+
+var app = new GovernanceApp();
+await ((IAsyncLifetime)app).InitializeAsync();
+await using var ladder = new WriteLadder(app);
+await ladder.PrepareAsync();
+
+var results = new List<LoadResult>();
+foreach (var step in ladder.Steps)
+foreach (var callers in callerCounts)
+{
+    var result = await Load.RunAsync(step.Name, callers, duration, warmUp, step.Operation);
+    results.Add(result);
+    Console.WriteLine($"{step.Name} x{callers,-2}: {result.EventsPerSecond,8:F0} events/s  p50 {result.Percentile(50),6:F2} ms  p99 {result.Percentile(99),6:F2} ms");
+}
+
+const int contenders = 32;
+var (oneStream, ownStreams) = await ladder.ContentionAsync(contenders);
+var contention = new[]
+{
+    await Load.RunAsync("one stream", contenders, duration, warmUp, oneStream, WriteLadder.IsConflict),
+    await Load.RunAsync("own streams", contenders, duration, warmUp, ownStreams, WriteLadder.IsConflict),
+};
+foreach (var c in contention)
+    Console.WriteLine($"{c.Step}: {c.OperationsPerSecond:F0} appends/s, conflicts {ConflictRate(c):P1}, p95 {c.Percentile(95):F2} ms");
+
+var report = Report(ladder.Steps, results, contention);
+var path = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
+await File.WriteAllTextAsync(path, report);
+Console.WriteLine($"Wrote {path}");
+await ((IAsyncLifetime)app).DisposeAsync();
+return;
+
+static double ConflictRate(LoadResult r) => r.Operations + r.Conflicts == 0 ? 0 : (double)r.Conflicts / (r.Operations + r.Conflicts);
+
+string Report(IReadOnlyList<WriteLadder.Step> steps, List<LoadResult> ladderResults, LoadResult[] contended)
+{
+    var text = new StringBuilder();
+    text.AppendLine("# Performance");
+    text.AppendLine();
+    text.AppendLine("Written by `dotnet run -c Release --project tests/Governance.Benchmarks` " +
+                    $"({seconds} s per cell after {warmUp.TotalSeconds:F0} s warm-up). Machine: {Machine()}.");
+    text.AppendLine("Figures from one run on a shared, noisy machine: read the ratios, which compare steps measured minutes apart in the same run, not the absolute numbers.");
+    text.AppendLine();
+    text.AppendLine("## Write ladder");
+    text.AppendLine();
+    text.AppendLine("The same two events per operation (an organization registered and joined), to a new stream each time.");
+    text.AppendLine();
+    text.AppendLine("| step | what | callers | events/s | p50 ms | p99 ms | × previous step | × L0 |");
+    text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var callers in callerCounts)
+    {
+        LoadResult? previous = null;
+        var baseline = ladderResults.Single(r => r.Step == "L0" && r.Callers == callers);
+        foreach (var step in steps)
+        {
+            var r = ladderResults.Single(x => x.Step == step.Name && x.Callers == callers);
+            text.AppendLine($"| {step.Name} | {step.What} | {callers} | {r.EventsPerSecond:F0} | {r.Percentile(50):F2} | {r.Percentile(99):F2} | " +
+                            $"{(previous is null ? "1.00" : (r.EventsPerSecond / previous.EventsPerSecond).ToString("F2"))} | {r.EventsPerSecond / baseline.EventsPerSecond:F2} |");
+            previous = r;
+        }
+    }
+    text.AppendLine();
+    text.AppendLine($"## Contention: {contenders} callers, FetchForWriting + append with the expected version");
+    text.AppendLine();
+    text.AppendLine("| streams | appends/s | conflict rate | p95 ms | × own streams |");
+    text.AppendLine("|---|---:|---:|---:|---:|");
+    foreach (var c in contended)
+        text.AppendLine($"| {c.Step} | {c.OperationsPerSecond:F0} | {ConflictRate(c):P1} | {c.Percentile(95):F2} | {c.OperationsPerSecond / contended[1].OperationsPerSecond:F2} |");
+    text.AppendLine();
+    text.AppendLine("Not measured yet (issue 6): the durable-outbox step (L6), async projection lag, projection rebuild, the read path, memory per circuit, the synthetic large foundation.");
+    return text.ToString();
+}
+
+static string Machine()
+{
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim()
+        : null;
+    return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, " +
+           $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL from {(Environment.GetEnvironmentVariable(TestDatabase.Variable) is null ? "a local throwaway cluster (fsync off)" : TestDatabase.Variable)}";
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Governance.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+}
