@@ -36,7 +36,16 @@ var contention = new[]
 foreach (var c in contention)
     Console.WriteLine($"{c.Step}: {c.OperationsPerSecond:F0} appends/s, conflicts {ConflictRate(c):P1}, p95 {c.Percentile(95):F2} ms");
 
-var report = Report(ladder.Steps, results, contention);
+const int readers = 16;
+var reads = new List<LoadResult>();
+foreach (var (name, pagePath) in ReadPath.Pages)
+{
+    var read = await Load.RunAsync(name, readers, duration, warmUp, await ReadPath.RequestAsync(app, pagePath));
+    reads.Add(read);
+    Console.WriteLine($"{name}: {read.OperationsPerSecond:F0} requests/s  p50 {read.Percentile(50):F2} ms  p99 {read.Percentile(99):F2} ms");
+}
+
+var report = Report(ladder.Steps, results, contention, reads);
 var path = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
 await File.WriteAllTextAsync(path, report);
 Console.WriteLine($"Wrote {path}");
@@ -45,7 +54,7 @@ return;
 
 static double ConflictRate(LoadResult r) => r.Operations + r.Conflicts == 0 ? 0 : (double)r.Conflicts / (r.Operations + r.Conflicts);
 
-string Report(IReadOnlyList<WriteLadder.Step> steps, List<LoadResult> ladderResults, LoadResult[] contended)
+string Report(IReadOnlyList<WriteLadder.Step> steps, List<LoadResult> ladderResults, LoadResult[] contended, List<LoadResult> pages)
 {
     var text = new StringBuilder();
     text.AppendLine("# Performance");
@@ -79,6 +88,15 @@ string Report(IReadOnlyList<WriteLadder.Step> steps, List<LoadResult> ladderResu
     text.AppendLine("|---|---:|---:|---:|---:|");
     foreach (var c in contended)
         text.AppendLine($"| {c.Step} | {c.OperationsPerSecond:F0} | {ConflictRate(c):P1} | {c.Percentile(95):F2} | {c.OperationsPerSecond / contended[1].OperationsPerSecond:F2} |");
+    text.AppendLine();
+    text.AppendLine($"## Read path: {readers} concurrent HTTP callers signed in as staff, real Kestrel port");
+    text.AppendLine();
+    text.AppendLine("| page | requests/s | p50 ms | p95 ms | p99 ms | × static file |");
+    text.AppendLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var p in pages)
+        text.AppendLine($"| {p.Step} (`{ReadPath.Pages.Single(x => x.Name == p.Step).Path}`) | {p.OperationsPerSecond:F0} | {p.Percentile(50):F2} | {p.Percentile(95):F2} | {p.Percentile(99):F2} | {p.OperationsPerSecond / pages[0].OperationsPerSecond:F2} |");
+    text.AppendLine();
+    text.AppendLine($"The directory held {ladderResults.Where(r => r.Step == "L5").Sum(r => r.Operations)} organizations written by L5 (plus the ladder's warm-up) when the read path ran.");
     text.AppendLine();
     text.AppendLine("Not measured yet (issue 6): the durable-outbox step (L6), async projection lag, projection rebuild, the read path, memory per circuit, the synthetic large foundation.");
     return text.ToString();
