@@ -1,3 +1,4 @@
+using Governance.Features.Audit;
 using Governance.Features.Membership;
 using Governance.Platform.Accounts;
 using JasperFx;
@@ -36,6 +37,8 @@ public static class Store
                 options.Schema.For<DataProtectionKeys.Key>();
                 options.Schema.For<MemberDirectoryRow>().UniqueIndex(row => row.NormalizedName);
                 options.Projections.Add<MemberDirectoryProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
+                options.Schema.For<AuditEntry>().Index(entry => entry.Sequence);
             })
             .UseLightweightSessions()
             // Async projections run under Wolverine's leader election, which spreads them across nodes

@@ -1,3 +1,5 @@
+using Governance.Platform;
+
 namespace Governance.Features.Membership;
 
 // One stream per organization, keyed by its Guid. Who recorded each event, when, and under which
@@ -5,4 +7,5 @@ namespace Governance.Features.Membership;
 
 public sealed record OrganizationRegistered(Guid OrganizationId, string Name, string? Website);
 
-public sealed record MemberJoined(Guid OrganizationId, string MemberClass, DateOnly EffectiveDate, DateOnly TermEnd, string? Reason);
+public sealed record MemberJoined(Guid OrganizationId, string MemberClass, DateOnly EffectiveDate, DateOnly TermEnd, string? Reason)
+    : IEffectiveDated;
