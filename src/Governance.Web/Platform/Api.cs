@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Governance.Features.Membership;
+using Governance.Features.Publishing;
 using Governance.Platform.Accounts;
 using Wolverine;
 
@@ -11,6 +12,7 @@ public static class Api
     public static void MapGovernanceApi(this WebApplication app)
     {
         app.MapMembershipApi();
+        app.MapPublicApi();
     }
 
     /// <summary>
