@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Governance.Features.Audit;
 using Governance.Features.Membership;
 using Governance.Features.Publishing;
 using Governance.Platform.Accounts;
@@ -13,6 +14,7 @@ public static class Api
     {
         app.MapMembershipApi();
         app.MapPublicApi();
+        app.MapAuditApi();
     }
 
     /// <summary>
