@@ -55,8 +55,8 @@ public sealed class WriteLadder(GovernanceApp app) : IAsyncDisposable
             options.Events.AppendMode = mode;
             if (withProjection)
             {
-                options.Schema.For<MemberDirectoryRow>().UniqueIndex(row => row.NormalizedName);
-                options.Projections.Add<MemberDirectoryProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName);
+                options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
             }
         });
 
@@ -118,7 +118,7 @@ public sealed class WriteLadder(GovernanceApp app) : IAsyncDisposable
     {
         var (id, events) = Payload(n);
         await using var session = quickWithState.LightweightSession();
-        var stream = await session.Events.FetchForWriting<MemberDirectoryRow>(id);
+        var stream = await session.Events.FetchForWriting<Organization>(id);
         stream.AppendMany(events);
         await session.SaveChangesAsync();
         return events.Length;
@@ -154,7 +154,7 @@ public sealed class WriteLadder(GovernanceApp app) : IAsyncDisposable
         {
             var id = streamOf(caller);
             await using var session = quickWithState.LightweightSession();
-            var stream = await session.Events.FetchForWriting<MemberDirectoryRow>(id);
+            var stream = await session.Events.FetchForWriting<Organization>(id);
             stream.AppendOne(new MemberJoined(id, n % 2 == 0 ? "Gold" : "Silver", Joined, Joined.AddYears(1), null));
             await session.SaveChangesAsync();
             return 1;

@@ -35,8 +35,8 @@ public static class Store
 
                 options.Schema.For<Account>();
                 options.Schema.For<DataProtectionKeys.Key>();
-                options.Schema.For<MemberDirectoryRow>().UniqueIndex(row => row.NormalizedName);
-                options.Projections.Add<MemberDirectoryProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName);
+                options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<AuditEntry>().Index(entry => entry.Sequence);
             })

@@ -24,7 +24,7 @@ public class RecordJoinThroughTheHost(GovernanceApp app) : IClassFixture<Governa
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<Created>())!.Id;
-        var row = await staff.GetFromJsonAsync<MemberDirectoryRow>($"/api/membership/members/{id}");
+        var row = await staff.GetFromJsonAsync<Organization>($"/api/membership/members/{id}");
         Assert.Equal(("Initech", "Platinum", Today), (row!.Name, row.MemberClass, row.JoinedOn!.Value));
         Assert.Equal(before + 1, await CountOf(staff, "Platinum"));
 

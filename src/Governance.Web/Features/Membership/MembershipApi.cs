@@ -17,11 +17,11 @@ public static class MembershipApi
             .WithSummary("Record that an organization joins at a class on an effective date");
 
         api.MapGet("/members", (IQuerySession session, CancellationToken cancellation) =>
-                session.Query<MemberDirectoryRow>().OrderBy(row => row.Name).ToListAsync(cancellation))
+                session.Query<Organization>().OrderBy(row => row.Name).ToListAsync(cancellation))
             .WithSummary("The member directory");
 
         api.MapGet("/members/{id:guid}", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
-                await session.LoadAsync<MemberDirectoryRow>(id, cancellation) is { } row ? Results.Ok(row) : Results.NotFound())
+                await session.LoadAsync<Organization>(id, cancellation) is { } row ? Results.Ok(row) : Results.NotFound())
             .WithSummary("One organization's directory entry");
 
         api.MapGet("/counts", async (IQuerySession session, MembershipRules rules, CancellationToken cancellation) =>

@@ -1,6 +1,7 @@
 using Governance.Platform;
 using Governance.Platform.Accounts;
 using Marten;
+using Wolverine;
 
 namespace Governance.Features.Membership;
 
@@ -18,18 +19,12 @@ public static class RecordJoinHandler
         if (name.Length > 200) throw new CommandRefused("The organization's name is longer than 200 characters.");
         if (nameTaken) throw new CommandRefused($"An organization named \"{name}\" is already on record.");
 
-        var website = string.IsNullOrWhiteSpace(command.Website) ? null : command.Website.Trim();
-        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            throw new CommandRefused("The website must be an http or https address.");
+        var website = ChangeOrganizationDetailsHandler.WebAddress(command.Website, "website");
 
         var memberClass = rules.ClassNamed(command.MemberClass)
             ?? throw new CommandRefused($"\"{command.MemberClass}\" is not a membership class; choose one of {string.Join(", ", rules.Classes)}.");
 
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        if (command.EffectiveDate > today.AddDays(rules.MaxDaysAhead))
-            throw new CommandRefused($"The effective date is more than {rules.MaxDaysAhead} days ahead.");
-        if (command.EffectiveDate < today && reason is null)
-            throw new CommandRefused("A join effective in the past needs a reason.");
+        var reason = OrganizationStream.CheckEffectiveDate(command.EffectiveDate, command.Reason, today, rules);
 
         return
         [
@@ -38,12 +33,14 @@ public static class RecordJoinHandler
         ];
     }
 
-    public static async Task<Guid> Handle(RecordJoin command, IDocumentSession session, MembershipRules rules, TimeProvider clock)
+    public static async Task<Guid> Handle(RecordJoin command, IDocumentSession session, IMessageBus bus, MembershipRules rules, TimeProvider clock)
     {
         var normalized = MembershipRules.NormalizeName(command.OrganizationName ?? "");
-        var nameTaken = await session.Query<MemberDirectoryRow>().AnyAsync(row => row.NormalizedName == normalized);
+        var nameTaken = await session.Query<Organization>().AnyAsync(o => o.NormalizedName == normalized);
         var id = Guid.CreateVersion7();
-        session.Events.StartStream(id, Decide(command, id, nameTaken, rules, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        var events = Decide(command, id, nameTaken, rules, OrganizationStream.Today(clock));
+        session.Events.StartStream(id, events);
+        await OrganizationStream.ScheduleLapseCheckAsync(bus, id, events.OfType<MemberJoined>().Single().TermEnd);
         return id;
     }
 }

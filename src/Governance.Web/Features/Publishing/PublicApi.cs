@@ -45,7 +45,7 @@ public static class PublicApi
 
     public static async Task<IReadOnlyList<PublicMember>> CurrentMembersAsync(IQuerySession session, string? memberClass, CancellationToken cancellation)
     {
-        var rows = await session.Query<MemberDirectoryRow>()
+        var rows = await session.Query<Organization>()
             .Where(row => row.MemberClass != null && row.JoinedOn != null)
             .OrderBy(row => row.Name)
             .ToListAsync(cancellation);
