@@ -3,6 +3,7 @@ using Governance.Features.Audit;
 using Governance.Features.Membership;
 using Governance.Features.Publishing;
 using Governance.Platform.Accounts;
+using JasperFx;
 using Wolverine;
 
 namespace Governance.Platform;
@@ -19,13 +20,24 @@ public static class Api
 
     /// <summary>
     /// Sends a command as the signed-in caller and answers with <paramref name="success"/>, or with a ProblemDetails:
-    /// 400 for a broken rule, 403 when the caller may not send it.
+    /// 400 for a broken rule, 403 when the caller may not send it, 409 when a concurrent edit won.
     /// </summary>
-    public static async Task<IResult> SendAsync<T>(IMessageBus bus, ClaimsPrincipal user, object command, Func<T, IResult> success)
+    public static Task<IResult> SendAsync<T>(IMessageBus bus, ClaimsPrincipal user, object command, Func<T, IResult> success) =>
+        Answer(async () => success(await bus.InvokeAsAsync<T>(user, command)));
+
+    /// <inheritdoc cref="SendAsync{T}"/>
+    public static Task<IResult> SendAsync(IMessageBus bus, ClaimsPrincipal user, object command, Func<IResult> success) =>
+        Answer(async () =>
+        {
+            await bus.InvokeAsAsync(user, command);
+            return success();
+        });
+
+    static async Task<IResult> Answer(Func<Task<IResult>> send)
     {
         try
         {
-            return success(await bus.InvokeAsAsync<T>(user, command));
+            return await send();
         }
         catch (CommandRefused refused)
         {
@@ -35,5 +47,12 @@ public static class Api
         {
             return Results.Problem(denied.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
         }
+        catch (ConcurrencyException)
+        {
+            return Results.Problem(ConcurrentEdit, statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else");
+        }
     }
+
+    /// <summary>What a person is told when someone else's change committed between their check and their commit.</summary>
+    public const string ConcurrentEdit = "Someone else changed this record at the same moment; nothing was recorded. Reload and try again.";
 }

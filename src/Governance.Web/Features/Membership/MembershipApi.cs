@@ -13,19 +13,38 @@ public static class MembershipApi
         var api = app.MapGroup("/api/membership").RequireAuthorization(Roles.Staff).WithTags("Membership");
 
         api.MapPost("/joins", (RecordJoin command, IMessageBus bus, ClaimsPrincipal user) =>
-                Api.SendAsync<Guid>(bus, user, command, id => Results.Created($"/api/membership/members/{id}", new { id })))
-            .WithSummary("Record that an organization joins at a class on an effective date");
+                Api.SendAsync<Guid>(bus, user, command, id => Results.Created($"/api/membership/organizations/{id}", new { id })))
+            .WithSummary("Record that a new organization joins at a class on an effective date");
 
-        api.MapGet("/members", (IQuerySession session, CancellationToken cancellation) =>
-                session.Query<Organization>().OrderBy(row => row.Name).ToListAsync(cancellation))
-            .WithSummary("The member directory");
+        MapChange<ChangeTier>(api, "tier", "Upgrade or downgrade a member's class");
+        MapChange<RenewMembership>(api, "renewals", "Renew a membership (continues the term, or starts a new one after a lapse)");
+        MapChange<RecordDeparture>(api, "departures", "Record that a member leaves, with the reason");
+        MapChange<RecordRejoin>(api, "rejoins", "Record that an organization that left or lapsed joins again");
+        MapChange<ChangeOrganizationDetails>(api, "details", "Change an organization's name, website, country, logo or end-user flag");
+        MapChange<ChangeContacts>(api, "contacts", "Change an organization's primary, billing and board contacts");
+        MapChange<OverrideStatus>(api, "status-override", "Show a status by hand until a date, with the reason");
 
-        api.MapGet("/members/{id:guid}", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
-                await session.LoadAsync<Organization>(id, cancellation) is { } row ? Results.Ok(row) : Results.NotFound())
-            .WithSummary("One organization's directory entry");
+        api.MapGet("/organizations", async ([AsParameters] DirectoryQuery query, TimeProvider clock, IQuerySession session, CancellationToken cancellation) =>
+                await query.PageAsync(session, OrganizationStream.Today(clock), cancellation))
+            .WithSummary("The directory: search, filter by class and status, sort, page");
+
+        api.MapGet("/organizations/{id:guid}", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
+                await session.LoadAsync<Organization>(id, cancellation) is { } organization ? Results.Ok(organization) : Results.NotFound())
+            .WithSummary("One organization with its current membership");
+
+        api.MapGet("/organizations/{id:guid}/history", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
+                await session.TimelineAsync(id, cancellation))
+            .WithSummary("Every event of one organization, newest first");
 
         api.MapGet("/counts", async (IQuerySession session, MembershipRules rules, CancellationToken cancellation) =>
                 (await session.CountByClassAsync(rules, cancellation)).Select(c => new { c.MemberClass, c.Count }))
             .WithSummary("Current members per class");
     }
+
+    static void MapChange<T>(RouteGroupBuilder api, string path, string summary) where T : IOrganizationCommand =>
+        api.MapPost($"/organizations/{{id:guid}}/{path}", (Guid id, T command, IMessageBus bus, ClaimsPrincipal user) =>
+                command.OrganizationId != id
+                    ? Task.FromResult(Results.Problem("The organization in the address and in the body differ.", statusCode: StatusCodes.Status400BadRequest))
+                    : Api.SendAsync(bus, user, command, Results.NoContent))
+            .WithSummary(summary);
 }
