@@ -14,7 +14,7 @@ public static class ReadPath
         ("static file (baseline)", "/favicon.svg"),
         ("health", "/health"),
         ("members dashboard (prerendered)", "/membership"),
-        ("member directory API", "/api/membership/members"),
+        ("member directory API, first page of 25", "/api/membership/organizations"),
     ];
 
     public static async Task<Func<int, long, Task<int>>> RequestAsync(GovernanceApp app, string path)

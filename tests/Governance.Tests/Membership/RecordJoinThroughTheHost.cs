@@ -24,7 +24,7 @@ public class RecordJoinThroughTheHost(GovernanceApp app) : IClassFixture<Governa
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<Created>())!.Id;
-        var row = await staff.GetFromJsonAsync<Organization>($"/api/membership/members/{id}");
+        var row = await staff.GetFromJsonAsync<Organization>($"/api/membership/organizations/{id}");
         Assert.Equal(("Initech", "Platinum", Today), (row!.Name, row.MemberClass, row.JoinedOn!.Value));
         Assert.Equal(before + 1, await CountOf(staff, "Platinum"));
 
@@ -93,7 +93,7 @@ public class RecordJoinThroughTheHost(GovernanceApp app) : IClassFixture<Governa
     }
 
     [Theory]
-    [InlineData("/api/membership/members")]
+    [InlineData("/api/membership/organizations")]
     [InlineData("/api/membership/counts")]
     public async Task An_anonymous_caller_reaches_no_staff_api(string path)
     {
