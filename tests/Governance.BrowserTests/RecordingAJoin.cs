@@ -27,7 +27,11 @@ public class RecordingAJoin(Browser browser)
         await page.WaitForURLAsync("**/membership");
         await Expect(page.GetByText("Globex Corporation joined as Gold.")).ToBeVisibleAsync();
         await Expect(GoldCount(page)).ToHaveTextAsync((before + 1).ToString());
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Globex Corporation" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/membership/organizations");
+        await page.WaitUntilInteractiveAsync();
+        await page.GetByLabel("Search by name").FillAsync("globex");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Globex Corporation" })).ToBeVisibleAsync();
     }
 
     [Fact]

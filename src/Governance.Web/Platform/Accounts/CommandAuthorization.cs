@@ -49,6 +49,27 @@ public static class ActingMessageBus
     public static Task InvokeAsAsync(this IMessageBus bus, ClaimsPrincipal user, object command, CancellationToken cancellation = default) =>
         bus.InvokeAsync(command, As(user), cancellation);
 
+    /// <summary>
+    /// For pages: sends the command and returns null when it was recorded, or the sentence to show the person
+    /// when it was refused, not allowed, or lost to a concurrent edit.
+    /// </summary>
+    public static async Task<string?> TrySendAsAsync(this IMessageBus bus, ClaimsPrincipal user, object command)
+    {
+        try
+        {
+            await bus.InvokeAsAsync(user, command);
+            return null;
+        }
+        catch (Exception e) when (e is CommandRefused or NotAuthorized)
+        {
+            return e.Message;
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return Api.ConcurrentEdit;
+        }
+    }
+
     static DeliveryOptions As(ClaimsPrincipal user) =>
         new DeliveryOptions().WithHeader(CommandAuthorization.ActorHeader, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
 }
