@@ -20,21 +20,34 @@ public static class DemoFoundation
 
     const string Recorder = "staff@demo.governance";
 
-    static readonly (string Name, string Website, string Class, string Joined)[] Members =
+    const string FromRecords = "Entered from the foundation's records";
+
+    /// <summary>Each member's story: joined at a class on a date, then what happened, in order. Terms are renewed
+    /// every year up to today unless the story says it left or stopped renewing.</summary>
+    static readonly (string Name, string Class, string Joined, (string What, string Value, string On)[] Then)[] Members =
     [
-        ("Northwind Cloud", "https://northwind.example", "Platinum", "2017-03-14"),
-        ("Contoso Systems", "https://contoso.example", "Platinum", "2018-06-02"),
-        ("Fabrikam Networks", "https://fabrikam.example", "Gold", "2019-01-21"),
-        ("Tailspin Data", "https://tailspin.example", "Gold", "2020-09-08"),
-        ("Litware Labs", "https://litware.example", "Silver", "2018-11-30"),
-        ("Adventure Works", "https://adventure-works.example", "Silver", "2019-05-17"),
-        ("Proseware", "https://proseware.example", "Silver", "2021-02-03"),
-        ("Wingtip Toys", "https://wingtip.example", "Silver", "2022-07-12"),
-        ("Lucerne Publishing", "https://lucerne.example", "Silver", "2023-04-25"),
-        ("Blue Yonder Airlines", "https://blueyonder.example", "End User", "2020-03-09"),
-        ("Margie's Travel", "https://margies.example", "End User", "2024-10-01"),
-        ("University of Wide World Importers", "https://wwi.example.edu", "Academic", "2021-08-19"),
-        ("Open Commons Trust", "https://opencommons.example.org", "Non-Profit", "2022-01-10"),
+        ("Northwind Cloud", "Platinum", "2017-03-14", []),
+        ("Contoso Systems", "Gold", "2018-06-02", [("tier", "Platinum", "2020-06-02")]),
+        ("Fabrikam Networks", "Gold", "2019-01-21", []),
+        ("Tailspin Data", "Silver", "2020-09-08", [("tier", "Gold", "2022-09-08")]),
+        ("Litware Labs", "Silver", "2018-11-30", [("leave", "Budget cuts after a reorganisation", "2023-11-30")]),
+        ("Adventure Works", "Silver", "2019-05-17", []),
+        ("Proseware", "Silver", "2021-02-03", [("stop", "", "2024-02-03")]),
+        ("Wingtip Toys", "Silver", "2022-07-12", []),
+        ("Lucerne Publishing", "Silver", "2023-04-25", [("leave", "Moved its open source work to another foundation", "2024-04-25"), ("rejoin", "Silver", "2025-05-01")]),
+        ("Graphic Design Institute", "Silver", "2021-10-04", []),
+        ("Trey Research", "Silver", "2020-01-15", [("tier", "End User", "2023-01-15")]),
+        ("Woodgrove Bank", "End User", "2020-03-09", []),
+        ("Margie's Travel", "End User", "2024-10-01", []),
+        ("Coho Winery", "Silver", "2022-02-22", []),
+        ("Alpine Ski House", "Silver", "2023-08-30", []),
+        ("Relecloud", "Silver", "2024-03-11", []),
+        ("A. Datum Corporation", "Silver", "2025-07-07", []),
+        ("Southridge Video", "Silver", "2019-09-19", []),
+        ("Humongous Insurance", "Gold", "2021-06-06", []),
+        ("Wide World Importers University", "Academic", "2021-08-19", []),
+        ("Open Commons Trust", "Non-Profit", "2022-01-10", []),
+        ("Fourth Coffee", "Silver", DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd"), []),
     ];
 
     /// <summary>Writes the demo foundation unless accounts already exist. Returns whether it seeded.</summary>
@@ -48,11 +61,38 @@ public static class DemoFoundation
         }
 
         var asRecorder = new DeliveryOptions().WithHeader(CommandAuthorization.ActorHeader, Recorder);
-        foreach (var (name, website, memberClass, joined) in Members)
-            await bus.InvokeAsync<Guid>(
-                new RecordJoin(name, website, memberClass, DateOnly.Parse(joined), "Entered from the foundation's records"),
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (name, memberClass, joined, then) in Members)
+        {
+            var id = await bus.InvokeAsync<Guid>(
+                new RecordJoin(name, $"https://{new string(name.ToLowerInvariant().Where(char.IsLetter).ToArray())}.example", memberClass, DateOnly.Parse(joined), FromRecords),
                 asRecorder, cancellation);
+            var renewing = true;
+            foreach (var (what, value, on) in then.Append(("end", "", today.AddYears(1).ToString("yyyy-MM-dd"))))
+            {
+                var day = DateOnly.Parse(on);
+                // Renew every term that ended before this step, as the records show.
+                for (var o = await LoadAsync(store, id, cancellation); renewing && o.IsMember && o.TermEnd < day && o.TermEnd <= today.AddDays(20); o = await LoadAsync(store, id, cancellation))
+                    await Send(new RenewMembership(id, o.Version, o.TermEnd!.Value, FromRecords));
+                var current = await LoadAsync(store, id, cancellation);
+                switch (what)
+                {
+                    case "tier": await Send(new ChangeTier(id, current.Version, value, day, "Board approved the change")); break;
+                    case "leave": await Send(new RecordDeparture(id, current.Version, day, value)); renewing = false; break;
+                    case "rejoin": await Send(new RecordRejoin(id, current.Version, value, day, FromRecords)); renewing = true; break;
+                    case "stop": renewing = false; break;
+                }
+            }
+        }
         return true;
+
+        Task Send(object command) => bus.InvokeAsync(command, asRecorder, cancellation);
+    }
+
+    static async Task<Organization> LoadAsync(IDocumentStore store, Guid id, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<Organization>(id, cancellation))!;
     }
 }
 
