@@ -38,6 +38,8 @@ public static class Store
                 options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName);
                 options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
+                options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);
                 options.Schema.For<AuditEntry>().Index(entry => entry.Sequence);
             })
             .UseLightweightSessions()

@@ -12,3 +12,37 @@ public class BoardSeatRules
     public void Seats_follow_the_charter(int platinum, int gold, int silver, int platinumSeats, int goldSeats, int silverSeats) =>
         Assert.Equal(new BoardSeats.Entitlement(platinumSeats, goldSeats, silverSeats), BoardSeats.For(platinum, gold, silver));
 }
+
+public class MembershipHistoryRules
+{
+    static MembershipMovement Move(MovementKind kind, string? from, string? to, string on) =>
+        new() { Id = Guid.NewGuid(), Kind = kind, FromClass = from, ToClass = to, EffectiveDate = DateOnly.Parse(on) };
+
+    static readonly MembershipMovement[] Movements =
+    [
+        Move(MovementKind.Joined, null, "Silver", "2020-02-10"),
+        Move(MovementKind.Joined, null, "Gold", "2020-05-01"),
+        Move(MovementKind.Upgraded, "Silver", "Gold", "2021-01-15"),
+        Move(MovementKind.Renewed, "Gold", "Gold", "2021-05-01"),
+        Move(MovementKind.Left, "Gold", null, "2022-03-01"),
+        Move(MovementKind.Renewed, null, "Gold", "2023-06-01"), // after a lapse: a member again
+    ];
+
+    [Theory]
+    [InlineData("2020-01-31", 0, 0)]
+    [InlineData("2020-06-30", 1, 1)]
+    [InlineData("2021-06-30", 0, 2)]
+    [InlineData("2022-03-01", 0, 1)]
+    [InlineData("2023-06-01", 0, 2)]
+    public void Counts_on_a_date_follow_effective_dates(string day, int silver, int gold)
+    {
+        var counts = MembershipHistory.CountsOn(Movements, DateOnly.Parse(day));
+        Assert.Equal((silver, gold), (counts.GetValueOrDefault("Silver"), counts.GetValueOrDefault("Gold")));
+    }
+
+    [Fact]
+    public void Quarters_tell_joins_upgrades_and_departures_apart_from_renewals() =>
+        Assert.Equal(
+            [("2023 Q2", 1, 0, 0, 0), ("2022 Q1", 0, 0, 0, 1), ("2021 Q2", 0, 0, 0, 0), ("2021 Q1", 0, 1, 0, 0), ("2020 Q2", 1, 0, 0, 0), ("2020 Q1", 1, 0, 0, 0)],
+            MembershipHistory.ByQuarter(Movements));
+}

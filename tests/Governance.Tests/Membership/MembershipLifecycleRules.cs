@@ -71,7 +71,7 @@ public class MembershipLifecycleRules
     public void No_tier_change_on_a_non_member()
     {
         Refused(() => ChangeTierHandler.Decide(Given(Registered), new ChangeTier(Id, 1, "Gold", Today, null), Rules, Today), "is not a member");
-        var left = Given(Registered, JoinedSilver, new MemberLeft(Id, new DateOnly(2026, 6, 1), "Budget"));
+        var left = Given(Registered, JoinedSilver, new MemberLeft(Id, "Silver", new DateOnly(2026, 6, 1), "Budget"));
         Refused(() => ChangeTierHandler.Decide(left, new ChangeTier(Id, 3, "Gold", Today, null), Rules, Today), "is not a member");
     }
 
@@ -90,28 +90,28 @@ public class MembershipLifecycleRules
     public void A_renewal_within_the_term_continues_it_and_is_not_an_upgrade()
     {
         var renewed = RenewMembershipHandler.Decide(SilverMember, new RenewMembership(Id, 2, Today, null), Rules, Today);
-        Assert.Equal(new MembershipRenewed(Id, new DateOnly(2027, 1, 10), new DateOnly(2028, 1, 10), false, Today, null), renewed);
+        Assert.Equal(new MembershipRenewed(Id, "Silver", new DateOnly(2027, 1, 10), new DateOnly(2028, 1, 10), false, Today, null), renewed);
     }
 
     [Fact]
     public void A_renewal_after_the_grace_month_starts_a_new_term_and_keeps_the_gap()
     {
         var lapsed = Given(Registered, JoinedSilver with { EffectiveDate = new DateOnly(2024, 1, 10), TermEnd = new DateOnly(2025, 1, 10) },
-            new MembershipLapsed(Id, new DateOnly(2025, 1, 10), new DateOnly(2025, 2, 11)));
+            new MembershipLapsed(Id, "Silver", new DateOnly(2025, 1, 10), new DateOnly(2025, 2, 11)));
         Assert.Equal(MembershipStatus.Expired, lapsed.StatusOn(Today));
 
         var renewed = RenewMembershipHandler.Decide(lapsed, new RenewMembership(Id, 3, Today, null), Rules, Today);
 
-        Assert.Equal(new MembershipRenewed(Id, Today, Today.AddMonths(12), true, Today, null), renewed);
+        Assert.Equal(new MembershipRenewed(Id, "Silver", Today, Today.AddMonths(12), true, Today, null), renewed);
         var after = Given(Registered, JoinedSilver with { EffectiveDate = new DateOnly(2024, 1, 10), TermEnd = new DateOnly(2025, 1, 10) },
-            new MembershipLapsed(Id, new DateOnly(2025, 1, 10), new DateOnly(2025, 2, 11)), renewed);
+            new MembershipLapsed(Id, "Silver", new DateOnly(2025, 1, 10), new DateOnly(2025, 2, 11)), renewed);
         Assert.True(after.IsMember);
         Assert.Equal(MembershipStatus.New, after.StatusOn(Today));
     }
 
     [Fact]
     public void A_departed_organization_rejoins_rather_than_renews() =>
-        Refused(() => RenewMembershipHandler.Decide(Given(Registered, JoinedSilver, new MemberLeft(Id, new DateOnly(2026, 5, 1), "Budget")),
+        Refused(() => RenewMembershipHandler.Decide(Given(Registered, JoinedSilver, new MemberLeft(Id, "Silver", new DateOnly(2026, 5, 1), "Budget")),
             new RenewMembership(Id, 3, Today, null), Rules, Today), "record a rejoin");
 
     // Lapse
@@ -120,11 +120,11 @@ public class MembershipLifecycleRules
     public void The_lapse_check_records_a_lapse_only_for_the_term_it_was_scheduled_for()
     {
         var check = new CheckLapse(Id, new DateOnly(2027, 1, 10));
-        Assert.Equal([new MembershipLapsed(Id, new DateOnly(2027, 1, 10), new DateOnly(2027, 2, 11))], CheckLapseHandler.Decide(SilverMember, check));
+        Assert.Equal([new MembershipLapsed(Id, "Silver", new DateOnly(2027, 1, 10), new DateOnly(2027, 2, 11))], CheckLapseHandler.Decide(SilverMember, check));
 
-        var renewed = Given(Registered, JoinedSilver, new MembershipRenewed(Id, new DateOnly(2027, 1, 10), new DateOnly(2028, 1, 10), false, Today, null));
+        var renewed = Given(Registered, JoinedSilver, new MembershipRenewed(Id, "Silver", new DateOnly(2027, 1, 10), new DateOnly(2028, 1, 10), false, Today, null));
         Assert.Empty(CheckLapseHandler.Decide(renewed, check));
-        Assert.Empty(CheckLapseHandler.Decide(Given(Registered, JoinedSilver, new MemberLeft(Id, Today, "Merged")), check));
+        Assert.Empty(CheckLapseHandler.Decide(Given(Registered, JoinedSilver, new MemberLeft(Id, "Silver", Today, "Merged")), check));
     }
 
     // Departures and rejoins
@@ -145,10 +145,10 @@ public class MembershipLifecycleRules
     [Fact]
     public void A_rejoin_after_leaving_starts_a_new_membership()
     {
-        var left = Given(Registered, JoinedSilver, new MemberLeft(Id, new DateOnly(2026, 3, 1), "Budget cut"));
+        var left = Given(Registered, JoinedSilver, new MemberLeft(Id, "Silver", new DateOnly(2026, 3, 1), "Budget cut"));
         var rejoined = RecordRejoinHandler.Decide(left, new RecordRejoin(Id, 3, "gold", Today, null), Rules, Today);
         Assert.Equal(new MemberRejoined(Id, "Gold", Today, Today.AddMonths(12), null), rejoined);
-        Assert.Equal(MembershipStatus.New, Given(Registered, JoinedSilver, new MemberLeft(Id, new DateOnly(2026, 3, 1), "Budget cut"), rejoined).StatusOn(Today));
+        Assert.Equal(MembershipStatus.New, Given(Registered, JoinedSilver, new MemberLeft(Id, "Silver", new DateOnly(2026, 3, 1), "Budget cut"), rejoined).StatusOn(Today));
     }
 
     // Statuses

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Governance.Features.Membership;
 using Governance.Testing;
+using Marten.Events;
 
 namespace Governance.Tests.Membership;
 
@@ -106,4 +107,25 @@ public class MembershipLifecycleThroughTheHost(GovernanceApp app) : IClassFixtur
     }
 
     sealed record CreatedId(Guid Id);
+}
+
+public class MembershipReports(GovernanceApp app) : IClassFixture<GovernanceApp>
+{
+    [Fact]
+    public async Task Board_seats_as_of_a_past_date_count_the_members_of_that_date()
+    {
+        var staff = await app.ClientAsync(GovernanceApp.Staff);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < 5; i++)
+            (await staff.PostAsJsonAsync("/api/membership/joins", new RecordJoin($"Gold {i}", null, "Gold", today.AddDays(-10 * i), i == 0 ? null : "records"))).EnsureSuccessStatusCode();
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var now = await staff.GetFromJsonAsync<SeatsAnswer>("/api/membership/board-seats");
+        var before = await staff.GetFromJsonAsync<SeatsAnswer>($"/api/membership/board-seats?asOf={today.AddDays(-5):yyyy-MM-dd}");
+
+        Assert.Equal((5, 1), (now!.Members["Gold"], now.Seats.Gold));
+        Assert.Equal((4, 0), (before!.Members["Gold"], before.Seats.Gold));
+    }
+
+    sealed record SeatsAnswer(Dictionary<string, int> Members, BoardSeats.Entitlement Seats);
 }

@@ -13,7 +13,7 @@ public static class CheckLapseHandler
     /// <summary>Lapses only if this very term is still the current one: a renewal, rejoin or departure since then wins.</summary>
     public static IReadOnlyList<object> Decide(Organization? organization, CheckLapse check) =>
         organization is { IsMember: true } && organization.TermEnd == check.TermEnd
-            ? [new MembershipLapsed(organization.Id, check.TermEnd, LapsesOn(check.TermEnd))]
+            ? [new MembershipLapsed(organization.Id, organization.MemberClass!, check.TermEnd, LapsesOn(check.TermEnd))]
             : [];
 
     public static async Task Handle(CheckLapse check, IDocumentSession session)

@@ -36,6 +36,18 @@ public static class MembershipApi
                 await session.TimelineAsync(id, cancellation))
             .WithSummary("Every event of one organization, newest first");
 
+        api.MapGet("/board-seats", async (DateOnly? asOf, TimeProvider clock, IQuerySession session, CancellationToken cancellation) =>
+            {
+                var counts = MembershipHistory.CountsOn(await session.Query<MembershipMovement>().ToListAsync(cancellation), asOf ?? OrganizationStream.Today(clock));
+                return new { Members = counts, Seats = BoardSeats.For(counts.GetValueOrDefault("Platinum"), counts.GetValueOrDefault("Gold"), counts.GetValueOrDefault("Silver")) };
+            })
+            .WithSummary("Members per class and the Governing Board seats they are entitled to, as of a date (by effective dates)");
+
+        api.MapGet("/quarters", async (IQuerySession session, CancellationToken cancellation) =>
+                MembershipHistory.ByQuarter(await session.Query<MembershipMovement>().ToListAsync(cancellation))
+                    .Select(q => new { q.Quarter, q.Joins, q.Upgrades, q.Downgrades, q.Departures }))
+            .WithSummary("Joins, upgrades, downgrades and departures per quarter, newest first");
+
         api.MapGet("/counts", async (IQuerySession session, MembershipRules rules, CancellationToken cancellation) =>
                 (await session.CountByClassAsync(rules, cancellation)).Select(c => new { c.MemberClass, c.Count }))
             .WithSummary("Current members per class");

@@ -26,16 +26,16 @@ public sealed record TierChanged(Guid OrganizationId, string FromClass, string T
     : IEffectiveDated;
 
 /// <summary>The term was extended. <see cref="AfterLapse"/>: renewed after the term and its grace month ended, so the gap shows.</summary>
-public sealed record MembershipRenewed(Guid OrganizationId, DateOnly TermStart, DateOnly TermEnd, bool AfterLapse, DateOnly EffectiveDate, string? Reason)
+public sealed record MembershipRenewed(Guid OrganizationId, string MemberClass, DateOnly TermStart, DateOnly TermEnd, bool AfterLapse, DateOnly EffectiveDate, string? Reason)
     : IEffectiveDated;
 
 /// <summary>The term and its grace month ended unrenewed. Raised by the scheduled lapse check, never by a person.</summary>
-public sealed record MembershipLapsed(Guid OrganizationId, DateOnly TermEnd, DateOnly EffectiveDate) : IEffectiveDated
+public sealed record MembershipLapsed(Guid OrganizationId, string MemberClass, DateOnly TermEnd, DateOnly EffectiveDate) : IEffectiveDated
 {
     public string? Reason => "The term ended unrenewed";
 }
 
-public sealed record MemberLeft(Guid OrganizationId, DateOnly EffectiveDate, string Reason) : IEffectiveDated
+public sealed record MemberLeft(Guid OrganizationId, string MemberClass, DateOnly EffectiveDate, string Reason) : IEffectiveDated
 {
     string? IEffectiveDated.Reason => Reason;
 }

@@ -17,7 +17,7 @@ public static class RecordDepartureHandler
         if (string.IsNullOrWhiteSpace(command.Reason)) throw new CommandRefused("Say why the organization is leaving.");
         if (command.EffectiveDate < organization.JoinedOn) throw new CommandRefused("An organization cannot leave before it joined.");
         OrganizationStream.CheckEffectiveDate(command.EffectiveDate, command.Reason, today, rules);
-        return new MemberLeft(organization.Id, command.EffectiveDate, command.Reason.Trim());
+        return new MemberLeft(organization.Id, organization.MemberClass, command.EffectiveDate, command.Reason.Trim());
     }
 
     public static async Task Handle(RecordDeparture command, IDocumentSession session, MembershipRules rules, TimeProvider clock)

@@ -22,7 +22,7 @@ public static class RenewMembershipHandler
         var termEnd = organization.TermEnd!.Value;
         var afterLapse = command.EffectiveDate > termEnd.AddMonths(Organization.GraceMonths);
         var start = afterLapse ? command.EffectiveDate : termEnd;
-        return new MembershipRenewed(organization.Id, start, start.AddMonths(rules.TermMonths), afterLapse, command.EffectiveDate, reason);
+        return new MembershipRenewed(organization.Id, organization.MemberClass, start, start.AddMonths(rules.TermMonths), afterLapse, command.EffectiveDate, reason);
     }
 
     public static async Task Handle(RenewMembership command, IDocumentSession session, IMessageBus bus, MembershipRules rules, TimeProvider clock)
