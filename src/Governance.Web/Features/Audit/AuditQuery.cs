@@ -1,3 +1,4 @@
+using Governance.Platform;
 using System.Globalization;
 using System.Text;
 using Governance.Platform.Accounts;
@@ -45,19 +46,9 @@ public static class AuditApi
     {
         var csv = new StringBuilder("sequence,recorded_at,recorded_by,actor_id,what,record,effective_date,reason,correlation_id\n");
         foreach (var e in entries)
-            csv.AppendLine(string.Join(',', new[]
-            {
+            csv.AppendLine(Csv.Line(
                 e.Sequence.ToString(CultureInfo.InvariantCulture), e.RecordedAt.ToString("O", CultureInfo.InvariantCulture), e.RecordedBy,
-                e.ActorId, e.What, e.StreamKey, e.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Reason, e.CorrelationId,
-            }.Select(Field)));
+                e.ActorId, e.What, e.StreamKey, e.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Reason, e.CorrelationId));
         return csv.ToString();
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading apostrophe so a spreadsheet never runs a cell as a formula.</summary>
-    static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

@@ -48,6 +48,8 @@ public static class MembershipApi
                     .Select(q => new { q.Quarter, q.Joins, q.Upgrades, q.Downgrades, q.Departures }))
             .WithSummary("Joins, upgrades, downgrades and departures per quarter, newest first");
 
+        api.MapMembershipCsv();
+
         api.MapGet("/counts", async (IQuerySession session, MembershipRules rules, CancellationToken cancellation) =>
                 (await session.CountByClassAsync(rules, cancellation)).Select(c => new { c.MemberClass, c.Count }))
             .WithSummary("Current members per class");
