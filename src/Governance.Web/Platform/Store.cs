@@ -1,5 +1,7 @@
 using Governance.Features.Audit;
 using Governance.Features.Membership;
+using Governance.Features.Projects;
+using Governance.Features.Toc;
 using Governance.Platform.Accounts;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -37,6 +39,10 @@ public static class Store
                 options.Schema.For<DataProtectionKeys.Key>();
                 options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName);
                 options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<ProjectProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Project>().UniqueIndex(p => p.Slug);
+                options.Projections.Add<TocRosterProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);
