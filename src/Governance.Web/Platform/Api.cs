@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Governance.Features.Audit;
 using Governance.Features.Membership;
 using Governance.Features.Publishing;
+using Governance.Features.Toc;
 using Governance.Platform.Accounts;
 using JasperFx;
 using Wolverine;
@@ -16,6 +17,7 @@ public static class Api
         app.MapMembershipApi();
         app.MapPublicApi();
         app.MapAuditApi();
+        app.MapTocApi();
     }
 
     /// <summary>
