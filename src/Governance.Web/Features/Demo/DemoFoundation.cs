@@ -1,4 +1,6 @@
 using Governance.Features.Membership;
+using Governance.Features.Projects;
+using Governance.Features.Toc;
 using Governance.Platform.Accounts;
 using Marten;
 using Wolverine;
@@ -16,7 +18,11 @@ public static class DemoFoundation
         Account.Local("staff@demo.governance", "Sam Staff", "staff-demo-password", Roles.Staff),
         Account.Local("toc@demo.governance", "Tara Toc", "toc-demo-password", Roles.Toc),
         Account.Local("chair@demo.governance", "Chris Chair", "chair-demo-password", Roles.Staff, Roles.Toc),
+        .. new[] { "Ada", "Bo", "Cyd", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy" }
+            .Select(name => Account.Local($"{name.ToLowerInvariant()}@demo.governance", $"{name} (TOC)", "toc-demo-password", Roles.Toc)),
     ];
+
+    static IEnumerable<Account> Toc => Accounts.Where(a => a.Roles.Contains(Roles.Toc));
 
     const string Recorder = "staff@demo.governance";
 
@@ -84,9 +90,48 @@ public static class DemoFoundation
                 }
             }
         }
+        await SeedTocAsync(bus, asRecorder, today, cancellation);
         return true;
 
         Task Send(object command) => bus.InvokeAsync(command, asRecorder, cancellation);
+    }
+
+    /// <summary>A TOC of eleven, projects at every stage moved there by passed votes, a failed vote and an open one.</summary>
+    static async Task SeedTocAsync(IMessageBus bus, DeliveryOptions asStaff, DateOnly today, CancellationToken cancellation)
+    {
+        var members = Toc.ToArray();
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+            await bus.InvokeAsync(new SeatTocMember(member.Id, member.DisplayName, (SelectedBy)(i % 4), today.AddMonths(-i * 2), today.AddMonths(-i * 2).AddYears(2)), asStaff, cancellation);
+
+        DeliveryOptions As(Account member) => new DeliveryOptions().WithHeader(CommandAuthorization.ActorHeader, member.Id);
+        var decided = VoteProfile.Default with { MinimumOpen = TimeSpan.Zero };
+
+        async Task<Guid> VoteAsync(Motion motion, int inFavour, int against, VoteProfile profile)
+        {
+            var voteId = await bus.InvokeAsync<Guid>(new OpenVote(motion, profile), As(members[0]), cancellation);
+            // Against first: a vote that passes closes on the ballot that carries it, and takes none after.
+            for (var i = 0; i < inFavour + against; i++)
+                await bus.InvokeAsync<string>(new CastVote(voteId, i < against ? Choice.Against : Choice.InFavour), As(members[i]), cancellation);
+            return voteId;
+        }
+
+        async Task ProjectAsync(string name, string description, params MotionKind[] moves)
+        {
+            var id = await bus.InvokeAsync<Guid>(new ApplyProject(name, description, $"https://github.com/{name.ToLowerInvariant()}/{name.ToLowerInvariant()}", null, ProjectStage.Sandbox), As(members[0]), cancellation);
+            foreach (var move in moves)
+                await VoteAsync(new Motion(move, id, $"{name}: {ProjectMoves.Describe(move)}"), 8, 1, decided);
+        }
+
+        await ProjectAsync("Harbor", "A service mesh for small clusters", MotionKind.AcceptIntoSandbox);
+        await ProjectAsync("Tidewater", "Streaming backups for etcd", MotionKind.AcceptIntoSandbox);
+        await ProjectAsync("Keel", "Policy engine for deployments", MotionKind.AcceptIntoSandbox, MotionKind.MoveToIncubation);
+        await ProjectAsync("Mast", "Container image signing", MotionKind.AcceptIntoSandbox, MotionKind.MoveToIncubation, MotionKind.Graduate);
+        await ProjectAsync("Driftwood", "A scheduler that is no longer maintained", MotionKind.AcceptIntoSandbox, MotionKind.Archive);
+        await ProjectAsync("Lantern", "Tracing for serverless functions");
+        await VoteAsync(new Motion(MotionKind.General, null, "Move TOC meetings to Thursdays"), 2, 2, VoteProfile.Default with { Duration = TimeSpan.FromSeconds(30), MinimumOpen = TimeSpan.Zero });
+
+        var beacon = await bus.InvokeAsync<Guid>(new ApplyProject("Beacon", "Service discovery at the edge", "https://github.com/beacon/beacon", null, ProjectStage.Sandbox), As(members[0]), cancellation);
+        await VoteAsync(new Motion(MotionKind.AcceptIntoSandbox, beacon, "Beacon: accept it into the Sandbox"), 3, 1, VoteProfile.Default);
     }
 
     static async Task<Organization> LoadAsync(IDocumentStore store, Guid id, CancellationToken cancellation)
