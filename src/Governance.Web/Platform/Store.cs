@@ -37,7 +37,7 @@ public static class Store
 
                 options.Schema.For<Account>();
                 options.Schema.For<DataProtectionKeys.Key>();
-                options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName);
+                options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName).Index(row => row.Name);
                 options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<ProjectProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<Project>().UniqueIndex(p => p.Slug);
