@@ -22,6 +22,7 @@ public static class Store
         var applyChanges = builder.Configuration.GetValue("Database:ApplyChangesOnStart", builder.Environment.IsDevelopment());
 
         builder.Services.AddSingleton(MembershipRulesFrom(builder.Configuration.GetSection("Membership")));
+        builder.Services.AddSingleton(ProjectRules.From(builder.Configuration.GetSection("Projects")));
         builder.Services.AddSingleton(TimeProvider.System);
 
         var marten = builder.Services.AddMarten(options =>
@@ -43,6 +44,7 @@ public static class Store
                 options.Schema.For<Project>().UniqueIndex(p => p.Slug);
                 options.Projections.Add<TocRosterProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<FreezeCalendarProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);

@@ -57,7 +57,7 @@ public static class DemoFoundation
     ];
 
     /// <summary>Writes the demo foundation unless accounts already exist. Returns whether it seeded.</summary>
-    public static async Task<bool> SeedAsync(IDocumentStore store, IMessageBus bus, CancellationToken cancellation)
+    public static async Task<bool> SeedAsync(IDocumentStore store, IMessageBus bus, ProjectRules rules, CancellationToken cancellation)
     {
         await using (var session = store.LightweightSession())
         {
@@ -90,14 +90,14 @@ public static class DemoFoundation
                 }
             }
         }
-        await SeedTocAsync(bus, asRecorder, today, cancellation);
+        await SeedTocAsync(store, bus, rules, asRecorder, today, cancellation);
         return true;
 
         Task Send(object command) => bus.InvokeAsync(command, asRecorder, cancellation);
     }
 
-    /// <summary>A TOC of eleven, projects at every stage moved there by passed votes, a failed vote and an open one.</summary>
-    static async Task SeedTocAsync(IMessageBus bus, DeliveryOptions asStaff, DateOnly today, CancellationToken cancellation)
+    /// <summary>A TOC of eleven; projects at every stage, from the records and through the portal; passed, failed and open votes.</summary>
+    static async Task SeedTocAsync(IDocumentStore store, IMessageBus bus, ProjectRules rules, DeliveryOptions asStaff, DateOnly today, CancellationToken cancellation)
     {
         var members = Toc.ToArray();
         foreach (var (member, i) in members.Select((m, i) => (m, i)))
@@ -115,23 +115,71 @@ public static class DemoFoundation
             return voteId;
         }
 
-        async Task ProjectAsync(string name, string description, params MotionKind[] moves)
-        {
-            var id = await bus.InvokeAsync<Guid>(new ApplyProject(name, description, $"https://github.com/{name.ToLowerInvariant()}/{name.ToLowerInvariant()}", null, ProjectStage.Sandbox), As(members[0]), cancellation);
-            foreach (var move in moves)
-                await VoteAsync(new Motion(move, id, $"{name}: {ProjectMoves.Describe(move)}"), 8, 1, decided);
-        }
+        // Projects the foundation accepted before the portal, with the dates of its records.
+        (string Name, string Description, string? Accepted, string? Incubating, string? Graduated, string? Archived)[] history =
+        [
+            ("Mast", "Container image signing", "2018-03-06", "2019-06-18", "2021-09-14", null),
+            ("Rigging", "Declarative cluster provisioning", "2019-08-20", "2020-11-10", "2023-02-28", null),
+            ("Compass", "Multi-cluster service routing", null, "2021-02-09", "2024-06-11", null),
+            ("Keel", "Policy engine for deployments", "2019-01-15", "2021-04-27", null, null),
+            ("Anchor", "Persistent volumes for edge clusters", "2020-05-12", "2022-08-30", null, null),
+            ("Tidewater", "Streaming backups for etcd", "2022-04-05", null, null, null),
+            ("Buoy", "Health probes as code", "2023-07-18", null, null, null),
+            ("Lighthouse", "Cost reports for namespaces", "2024-03-26", null, null, null),
+            ("Driftwood", "A scheduler that is no longer maintained", "2018-09-11", null, null, "2023-05-09"),
+        ];
+        var ids = new Dictionary<string, Guid>();
+        foreach (var (name, description, accepted, incubating, graduated, archived) in history)
+            ids[name] = await bus.InvokeAsync<Guid>(new RecordProjectFromRecords(name, description, Repo(name), null, Day(accepted), Day(incubating),
+                Day(graduated), Day(archived), "the foundation's landscape.yml"), asStaff, cancellation);
+        await Send(new RecordSecurityAudit(ids["Mast"], await VersionAsync(ids["Mast"]), new DateOnly(2021, 5, 4), "Trail of Bits", "https://example.org/audits/mast-2021.pdf", "security"), asStaff);
+        await Send(new RecordAnnualReview(ids["Buoy"], await VersionAsync(ids["Buoy"]), new DateOnly(2024, 7, 20), "https://github.com/cncf/toc/pull/1234"), asStaff);
 
-        await ProjectAsync("Harbor", "A service mesh for small clusters", MotionKind.AcceptIntoSandbox);
-        await ProjectAsync("Tidewater", "Streaming backups for etcd", MotionKind.AcceptIntoSandbox);
-        await ProjectAsync("Keel", "Policy engine for deployments", MotionKind.AcceptIntoSandbox, MotionKind.MoveToIncubation);
-        await ProjectAsync("Mast", "Container image signing", MotionKind.AcceptIntoSandbox, MotionKind.MoveToIncubation, MotionKind.Graduate);
-        await ProjectAsync("Driftwood", "A scheduler that is no longer maintained", MotionKind.AcceptIntoSandbox, MotionKind.Archive);
-        await ProjectAsync("Lantern", "Tracing for serverless functions");
-        await VoteAsync(new Motion(MotionKind.General, null, "Move TOC meetings to Thursdays"), 2, 2, VoteProfile.Default with { Duration = TimeSpan.FromSeconds(30), MinimumOpen = TimeSpan.Zero });
+        // The live process: a queue with every state, due diligences under way, and the votes that decide.
+        var harbor = await ApplyAsync("Harbor", "A service mesh for small clusters");
+        await Send(new ScheduleReview(harbor, await VersionAsync(harbor), today), As(members[0]));
+        await VoteAsync(new Motion(MotionKind.AcceptIntoSandbox, harbor, "Harbor: accept it into the Sandbox"), 8, 1, decided);
 
-        var beacon = await bus.InvokeAsync<Guid>(new ApplyProject("Beacon", "Service discovery at the edge", "https://github.com/beacon/beacon", null, ProjectStage.Sandbox), As(members[0]), cancellation);
+        var sextant = await ApplyAsync("Sextant", "Navigation charts for service dependencies");
+        await VoteAsync(new Motion(MotionKind.AcceptIntoSandbox, sextant, "Sextant: accept it into the Sandbox"), 0, 4, decided);
+        await Send(new Reapply(sextant, await VersionAsync(sextant), "Two new maintainers from other companies and a public roadmap"), asStaff);
+
+        var quarry = await ApplyAsync("Quarry", "Data lake connectors for Kubernetes jobs");
+        await Send(new RequestInformation(quarry, await VersionAsync(quarry), "Which license does the operator use, and who maintains it?"), As(members[1]));
+        var pylon = await ApplyAsync("Pylon", "Power-aware scheduling");
+        await Send(new PostponeApplication(pylon, await VersionAsync(pylon), "Overlaps Keel's scope; please describe how the two differ and come back next cycle"), As(members[2]));
+        await ApplyAsync("Lantern", "Tracing for serverless functions");
+        var beacon = await ApplyAsync("Beacon", "Service discovery at the edge");
+        await Send(new ScheduleReview(beacon, await VersionAsync(beacon), today.AddDays(14)), As(members[0]));
         await VoteAsync(new Motion(MotionKind.AcceptIntoSandbox, beacon, "Beacon: accept it into the Sandbox"), 3, 1, VoteProfile.Default);
+
+        // Keel applies to graduate: sponsored, half-way through due diligence.
+        await Send(new FileLevelApplication(ids["Keel"], await VersionAsync(ids["Keel"]), ProjectStage.Graduated), asStaff);
+        await Send(new SponsorDueDiligence(ids["Keel"], await VersionAsync(ids["Keel"]), null), As(members[3]));
+        foreach (var key in new[] { "adopters", "openssf-badge", "maintainer-diversity" })
+            await Send(new RecordEvidence(ids["Keel"], await VersionAsync(ids["Keel"]), key, $"https://github.com/cncf/toc/issues/keel-{key}", true, null), As(members[3]));
+        // Tidewater applies for Incubation: a conflicted sponsor with a co-sponsor, evidence complete, internal comment open.
+        var tidewater = ids["Tidewater"];
+        await Send(new FileLevelApplication(tidewater, await VersionAsync(tidewater), ProjectStage.Incubating), asStaff);
+        await Send(new SponsorDueDiligence(tidewater, await VersionAsync(tidewater), "Works for an adopter of Tidewater"), As(members[4]));
+        await Send(new SponsorDueDiligence(tidewater, await VersionAsync(tidewater), null), As(members[5]));
+        foreach (var criterion in rules.Incubation.Where(c => c.Required))
+            await Send(new RecordEvidence(tidewater, await VersionAsync(tidewater), criterion.Key, $"https://github.com/cncf/toc/issues/tidewater-{criterion.Key}", true, null), As(members[5]));
+        await Send(new OpenCommentPeriod(tidewater, await VersionAsync(tidewater), CommentPeriod.Internal), As(members[5]));
+
+        await VoteAsync(new Motion(MotionKind.General, null, "Move TOC meetings to Thursdays"), 2, 2, VoteProfile.Default with { Duration = TimeSpan.FromSeconds(30), MinimumOpen = TimeSpan.Zero });
+        await Send(new ScheduleFreezeWindow("KubeCon + CloudNativeCon (4 weeks before)", today.AddDays(60), today.AddDays(88)), asStaff);
+
+        Task Send(object command, DeliveryOptions who) => bus.InvokeAsync(command, who, cancellation);
+        Task<Guid> ApplyAsync(string name, string description) =>
+            bus.InvokeAsync<Guid>(new ApplyProject(name, description, Repo(name), null, ProjectStage.Sandbox), asStaff, cancellation);
+        async Task<long> VersionAsync(Guid project)
+        {
+            await using var session = store.QuerySession();
+            return (await session.LoadAsync<Project>(project, cancellation))!.Version;
+        }
+        static string Repo(string name) => $"https://github.com/{name.ToLowerInvariant()}/{name.ToLowerInvariant()}";
+        static DateOnly? Day(string? date) => date is null ? null : DateOnly.Parse(date);
     }
 
     static async Task<Organization> LoadAsync(IDocumentStore store, Guid id, CancellationToken cancellation)
@@ -149,7 +197,7 @@ public sealed class DemoFoundationOnFirstStart(IConfiguration configuration, IDo
     {
         if (!configuration.GetValue<bool>("Demo:SeedOnStart")) return;
         await using var scope = scopes.CreateAsyncScope();
-        if (await DemoFoundation.SeedAsync(store, scope.ServiceProvider.GetRequiredService<IMessageBus>(), stoppingToken))
+        if (await DemoFoundation.SeedAsync(store, scope.ServiceProvider.GetRequiredService<IMessageBus>(), scope.ServiceProvider.GetRequiredService<ProjectRules>(), stoppingToken))
             logger.LogInformation("Seeded the demo foundation; sign in as {Account}", DemoFoundation.Accounts[0].Id);
     }
 }

@@ -1,3 +1,4 @@
+using Governance.Features.Projects;
 using JasperFx.CommandLine;
 using Marten;
 using Wolverine;
@@ -14,7 +15,8 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<NetCoreInput>
         await host.StartAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var seeded = await DemoFoundation.SeedAsync(
-            host.Services.GetRequiredService<IDocumentStore>(), scope.ServiceProvider.GetRequiredService<IMessageBus>(), CancellationToken.None);
+            host.Services.GetRequiredService<IDocumentStore>(), scope.ServiceProvider.GetRequiredService<IMessageBus>(),
+            host.Services.GetRequiredService<ProjectRules>(), CancellationToken.None);
         Console.WriteLine(seeded ? "Seeded the demo foundation." : "This database already has accounts; nothing seeded.");
         await host.StopAsync();
         return true;

@@ -14,6 +14,8 @@ public sealed class Vote
     public List<string> Electorate { get; set; } = [];
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset ClosesAt { get; set; }
+    /// <summary>Time spent paused by freeze windows, already added to <see cref="ClosesAt"/>.</summary>
+    public TimeSpan Paused { get; set; }
     public string DefinitionHash { get; set; } = "";
     public Dictionary<string, Choice> Ballots { get; set; } = [];
     public string LastReceipt { get; set; } = "";
@@ -76,6 +78,12 @@ public sealed partial class VoteProjection : SingleStreamProjection<Vote, Guid>
     {
         vote.Ballots[e.VoterId] = e.To;
         vote.LastReceipt = e.Receipt;
+        return vote;
+    }
+
+    public static Vote Apply(VoteDeadlineExtended e, Vote vote)
+    {
+        (vote.ClosesAt, vote.Paused) = (e.ClosesAt, e.PausedInAll);
         return vote;
     }
 

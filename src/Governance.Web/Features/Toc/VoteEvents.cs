@@ -23,6 +23,9 @@ public sealed record VoteCast(Guid VoteId, string VoterId, Choice Choice, DateTi
 
 public sealed record VoteChanged(Guid VoteId, string VoterId, Choice From, Choice To, DateTimeOffset At, string Receipt);
 
+/// <summary>A freeze paused the vote: its deadline moves out by the time frozen.</summary>
+public sealed record VoteDeadlineExtended(Guid VoteId, DateTimeOffset ClosesAt, TimeSpan PausedInAll, string Reason);
+
 public sealed record MeetingRequested(Guid VoteId, string MemberId, DateTimeOffset At);
 
 public sealed record VoteClosed(Guid VoteId, VoteOutcome Outcome, int InFavour, int Against, int Abstain, int NotVoted, DateTimeOffset At, string? Reason);

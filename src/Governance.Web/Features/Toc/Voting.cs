@@ -24,29 +24,34 @@ public sealed record CloseVoteIfDecided(Guid VoteId);
 
 public static class VoteRules
 {
-    public static VoteOpened Open(OpenVote command, Guid id, TocRoster? roster, Project? project, bool projectHasOpenVote, DateTimeOffset now)
+    public static VoteOpened Open(OpenVote command, Guid id, TocRoster? roster, Project? project, bool projectHasOpenVote, DateTimeOffset now,
+        FreezeCalendar? freeze = null)
     {
-        var profile = command.Profile ?? VoteProfile.Default;
+        // Archiving votes last two weeks (process/archiving.md); every other motion a week unless its profile says otherwise.
+        var profile = command.Profile ?? (command.Motion.Kind == MotionKind.Archive ? VoteProfile.Default with { Duration = TimeSpan.FromDays(14) } : VoteProfile.Default);
         if (profile.Threshold is <= 0 or > 1) throw new CommandRefused("The threshold must be above 0% and at most 100%.");
         if (profile.MinimumOpen > profile.Duration) throw new CommandRefused("The minimum open time cannot exceed the vote's duration.");
         if (string.IsNullOrWhiteSpace(command.Motion.Title)) throw new CommandRefused("Give the motion a title.");
         if (command.Motion.Kind != MotionKind.General)
         {
             if (project is null) throw new CommandRefused("A motion on a project needs the project.");
-            ProjectMoves.EnsureMotionFits(project, command.Motion.Kind);
+            ProjectMoves.EnsureReadyForVote(project, command.Motion.Kind, DateOnly.FromDateTime(now.UtcDateTime));
             if (projectHasOpenVote) throw new CommandRefused($"{project.Name} already has an open vote.");
         }
         var electorate = roster?.VotersOn(DateOnly.FromDateTime(now.UtcDateTime)).Select(s => s.PersonId).ToList() ?? [];
         if (electorate.Count == 0) throw new CommandRefused("No TOC member may vote today, so no vote can open.");
+        FreezeCalendar.EnsureNotFrozen(freeze, now, "votes open");
         var closesAt = now + profile.Duration;
         return new VoteOpened(id, command.Motion with { Title = command.Motion.Title.Trim() }, profile, electorate, now, closesAt,
             Vote.DefinitionHashOf(command.Motion, profile, electorate, now, closesAt));
     }
 
     /// <summary>A cast (or change) and, when it settles the outcome, the close. Casting the same choice again records nothing.</summary>
-    public static IReadOnlyList<object> Cast(Vote vote, TocRoster? roster, string voterId, Choice choice, DateTimeOffset now)
+    public static IReadOnlyList<object> Cast(Vote vote, TocRoster? roster, string voterId, Choice choice, DateTimeOffset now, FreezeCalendar? freeze = null)
     {
         EnsureOpen(vote, now);
+        if (freeze?.At(now) is { } window)
+            throw new CommandRefused($"Voting is paused for the freeze \"{window.Name}\" until {window.Ends:yyyy-MM-dd}; the deadline moves out by the time paused.");
         if (!vote.Electorate.Contains(voterId))
             throw new CommandRefused("You are not in this vote's electorate: it was fixed when the vote opened.");
         var seat = roster?.Seats.FirstOrDefault(s => s.PersonId == voterId);
@@ -79,10 +84,22 @@ public static class VoteRules
         return Closed(vote, VoteOutcome.Cancelled, now, reason.Trim());
     }
 
-    /// <summary>Closes a vote whose outcome is settled: passed after the minimum open time, unreachable, or past its deadline.</summary>
-    public static IReadOnlyList<object> Settle(Vote vote, DateTimeOffset now)
+    /// <summary>
+    /// Closes a vote whose outcome is settled: passed after the minimum open time, unreachable, or past its deadline.
+    /// A freeze pauses the vote: nothing closes inside one, and the deadline moves out by the time frozen.
+    /// </summary>
+    public static IReadOnlyList<object> Settle(Vote vote, DateTimeOffset now, FreezeCalendar? freeze = null)
     {
-        if (!vote.IsOpen) return [];
+        if (!vote.IsOpen || freeze?.At(now) is not null) return [];
+        if (freeze is not null && now >= vote.ClosesAt)
+        {
+            // Move the deadline until the extension covers every frozen moment between opening and the new deadline.
+            var closesAt = vote.ClosesAt;
+            while (freeze.FrozenBetween(vote.OpenedAt, closesAt) - vote.Paused - (closesAt - vote.ClosesAt) is var owed && owed > TimeSpan.Zero)
+                closesAt += owed;
+            if (now < closesAt)
+                return [new VoteDeadlineExtended(vote.Id, closesAt, vote.Paused + (closesAt - vote.ClosesAt), "Paused by a freeze window")];
+        }
         if (vote.Passes && now >= vote.OpenedAt + vote.Profile.MinimumOpen) return [Closed(vote, VoteOutcome.Passed, now, null)];
         if (vote.Unreachable) return [Closed(vote, VoteOutcome.Failed, now, "The threshold can no longer be reached")];
         if (now >= vote.ClosesAt) return [Closed(vote, vote.Passes ? VoteOutcome.Passed : VoteOutcome.Failed, now, "The deadline passed")];
@@ -100,7 +117,7 @@ public static class VoteRules
 
     static Vote After(Vote vote, string voterId, Choice choice) => new()
     {
-        Id = vote.Id, Motion = vote.Motion, Profile = vote.Profile, Electorate = vote.Electorate, OpenedAt = vote.OpenedAt, ClosesAt = vote.ClosesAt,
+        Id = vote.Id, Motion = vote.Motion, Profile = vote.Profile, Electorate = vote.Electorate, OpenedAt = vote.OpenedAt, ClosesAt = vote.ClosesAt, Paused = vote.Paused,
         Ballots = new Dictionary<string, Choice>(vote.Ballots) { [voterId] = choice }, MeetingRequests = vote.MeetingRequests,
     };
 }
@@ -112,8 +129,9 @@ public static class VotingHandler
         var roster = await session.LoadAsync<TocRoster>(TocRoster.StreamId);
         var project = command.Motion.ProjectId is { } projectId ? await session.LoadAsync<Project>(projectId) : null;
         var hasOpenVote = project is not null && await session.Query<Vote>().AnyAsync(v => v.Motion.ProjectId == project.Id && v.Outcome == null);
+        var freeze = await session.LoadAsync<FreezeCalendar>(FreezeCalendar.StreamId);
         var id = Guid.CreateVersion7();
-        var opened = VoteRules.Open(command, id, roster, project, hasOpenVote, clock.GetUtcNow());
+        var opened = VoteRules.Open(command, id, roster, project, hasOpenVote, clock.GetUtcNow(), freeze);
         session.Events.StartStream<Vote>(id, opened);
         await bus.ScheduleAsync(new CloseVoteIfDecided(id), opened.OpenedAt + opened.Profile.MinimumOpen);
         await bus.ScheduleAsync(new CloseVoteIfDecided(id), opened.ClosesAt);
@@ -125,7 +143,8 @@ public static class VotingHandler
     {
         var stream = await FetchAsync(session, command.VoteId);
         var roster = await session.LoadAsync<TocRoster>(TocRoster.StreamId);
-        var events = VoteRules.Cast(stream.Aggregate!, roster, actor.Id, command.Choice, clock.GetUtcNow());
+        var freeze = await session.LoadAsync<FreezeCalendar>(FreezeCalendar.StreamId);
+        var events = VoteRules.Cast(stream.Aggregate!, roster, actor.Id, command.Choice, clock.GetUtcNow(), freeze);
         await AppendAsync(session, stream, events);
         return events.Select(e => e switch { VoteCast c => c.Receipt, VoteChanged c => c.Receipt, _ => null }).FirstOrDefault(r => r is not null)
                ?? stream.Aggregate!.LastReceipt;
@@ -143,11 +162,17 @@ public static class VotingHandler
         await AppendAsync(session, stream, [VoteRules.Cancel(stream.Aggregate!, command.Reason, clock.GetUtcNow())]);
     }
 
-    public static async Task Handle(CloseVoteIfDecided command, IDocumentSession session, TimeProvider clock)
+    public static async Task Handle(CloseVoteIfDecided command, IDocumentSession session, IMessageBus bus, TimeProvider clock)
     {
         var stream = await FetchAsync(session, command.VoteId);
+        var freeze = await session.LoadAsync<FreezeCalendar>(FreezeCalendar.StreamId);
+        var now = clock.GetUtcNow();
         session.LastModifiedBy = "Scheduled vote check";
-        await AppendAsync(session, stream, VoteRules.Settle(stream.Aggregate!, clock.GetUtcNow()));
+        var events = VoteRules.Settle(stream.Aggregate!, now, freeze);
+        await AppendAsync(session, stream, events);
+        // A paused vote is looked at again when its freeze ends, and an extended one at its new deadline.
+        if (stream.Aggregate!.IsOpen && freeze?.At(now) is { } window) await bus.ScheduleAsync(new CloseVoteIfDecided(command.VoteId), window.Until);
+        if (events.OfType<VoteDeadlineExtended>().SingleOrDefault() is { } extended) await bus.ScheduleAsync(new CloseVoteIfDecided(command.VoteId), extended.ClosesAt);
     }
 
     // One writer at a time per vote (a row lock on the stream): 50 simultaneous casts are counted one after another.
@@ -157,16 +182,26 @@ public static class VotingHandler
         return stream.Aggregate is null ? throw new CommandRefused("There is no such vote.") : stream;
     }
 
-    /// <summary>A passed motion moves its project in the same transaction as the close: it cannot pass without moving, or move twice.</summary>
+    /// <summary>
+    /// A passed motion moves its project in the same transaction as the close: it cannot pass without moving, or
+    /// move twice. A failed one on an application declines it. Either way the tally is the published reason.
+    /// </summary>
     static async Task AppendAsync(IDocumentSession session, IEventStream<Vote> stream, IReadOnlyList<object> events)
     {
         stream.AppendMany(events);
-        if (events.OfType<VoteClosed>().SingleOrDefault() is not { Outcome: VoteOutcome.Passed } closed) return;
+        if (events.OfType<VoteClosed>().SingleOrDefault() is not { Outcome: VoteOutcome.Passed or VoteOutcome.Failed } closed) return;
         var motion = stream.Aggregate!.Motion;
         if (motion.ProjectId is not { } projectId) return;
         var project = await session.Events.FetchForWriting<Project>(projectId);
+        var reason = $"TOC vote {closed.Outcome.ToString().ToLowerInvariant()}: {closed.InFavour} in favour, {closed.Against} against, "
+                     + $"{closed.Abstain} abstaining, {closed.NotVoted} not voting ({stream.Aggregate!.Needed} in favour needed)";
+        if (closed.Outcome == VoteOutcome.Failed)
+        {
+            if (ProjectMoves.FailureDeclines(motion.Kind)) project.AppendOne(new ApplicationDeclined(projectId, reason, closed.VoteId));
+            return;
+        }
         ProjectMoves.EnsureMotionFits(project.Aggregate!, motion.Kind);
-        if (ProjectMoves.MoveFor(project.Aggregate!, motion.Kind, DateOnly.FromDateTime(closed.At.UtcDateTime), closed.VoteId) is { } move)
+        if (ProjectMoves.MoveFor(project.Aggregate!, motion.Kind, DateOnly.FromDateTime(closed.At.UtcDateTime), closed.VoteId, reason) is { } move)
             project.AppendOne(move);
     }
 }

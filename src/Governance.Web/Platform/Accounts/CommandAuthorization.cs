@@ -19,15 +19,16 @@ public static class CommandAuthorization
         var account = string.IsNullOrEmpty(id) ? null : await session.LoadAsync<Account>(id, cancellation);
         if (account is null || account.Disabled) throw new NotAuthorized("Sign in to do this.");
 
-        var required = envelope.Message switch
+        string[] required = envelope.Message switch
         {
-            IStaffCommand => Roles.Staff,
-            ITocCommand => Roles.Toc,
-            _ => null
+            IStaffCommand => [Roles.Staff],
+            ITocCommand => [Roles.Toc],
+            IStaffOrTocCommand => [Roles.Staff, Roles.Toc],
+            _ => []
         };
-        if (required is not null && !account.Roles.Contains(required))
-            throw new NotAuthorized(required == Roles.Staff
-                ? "Only foundation staff may record this."
+        if (required.Length > 0 && !required.Any(account.Roles.Contains))
+            throw new NotAuthorized(required.Length > 1 ? "Only foundation staff and TOC members may record this."
+                : required[0] == Roles.Staff ? "Only foundation staff may record this."
                 : "Only TOC members may do this.");
 
         session.LastModifiedBy = account.DisplayName;
@@ -36,7 +37,8 @@ public static class CommandAuthorization
     }
 
     public static bool AppliesTo(Type messageType) =>
-        typeof(IStaffCommand).IsAssignableFrom(messageType) || typeof(ITocCommand).IsAssignableFrom(messageType);
+        typeof(IStaffCommand).IsAssignableFrom(messageType) || typeof(ITocCommand).IsAssignableFrom(messageType)
+        || typeof(IStaffOrTocCommand).IsAssignableFrom(messageType);
 }
 
 public static class ActingMessageBus

@@ -12,6 +12,9 @@ public interface IStaffCommand;
 /// <summary>A command only TOC members may send.</summary>
 public interface ITocCommand;
 
+/// <summary>A record staff or TOC members may keep (a project's details, audits, reviews).</summary>
+public interface IStaffOrTocCommand;
+
 /// <summary>The signed-in person a command is handled for, as the current account data says.</summary>
 public sealed record Actor(string Id, string DisplayName, IReadOnlyList<string> Roles)
 {
