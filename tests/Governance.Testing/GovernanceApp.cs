@@ -40,6 +40,9 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The app's clock: real time, moved ahead by tests that need a comment period to pass.</summary>
+    public ShiftingClock Clock { get; } = new();
+
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
     public virtual async Task InitializeAsync()
@@ -71,6 +74,7 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Governance", connectionString);
         builder.UseSetting("Database:ApplyChangesOnStart", "true");
         builder.UseSetting("Demo:SeedOnStart", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>
@@ -108,4 +112,14 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     sealed class SecondNode(GovernanceApp first) : GovernanceApp(first);
+}
+
+/// <summary>Real time plus an offset a test moves forward; handlers read "now" from it.</summary>
+public sealed class ShiftingClock : TimeProvider
+{
+    public TimeSpan Offset { get; private set; }
+
+    public void Advance(TimeSpan by) => Offset += by;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }

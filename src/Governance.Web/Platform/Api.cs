@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Governance.Features.Audit;
 using Governance.Features.Membership;
+using Governance.Features.Projects;
 using Governance.Features.Publishing;
 using Governance.Features.Toc;
 using Governance.Platform.Accounts;
@@ -18,6 +19,7 @@ public static class Api
         app.MapPublicApi();
         app.MapAuditApi();
         app.MapTocApi();
+        app.MapProjectsApi();
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public class VotingThroughTheHost(VotingThroughTheHost.WithToc app) : IClassFixt
     public async Task A_passing_vote_moves_the_project_in_the_same_transaction()
     {
         var toc = await app.ClientAsync(app.Members[0]);
-        var applied = await toc.PostAsJsonAsync("/api/toc/projects", new ApplyProject("Kite Runner", "Flies packets", "https://github.com/kite/kite", null, ProjectStage.Sandbox));
+        var applied = await toc.PostAsJsonAsync("/api/projects", new ApplyProject("Kite Runner", "Flies packets", "https://github.com/kite/kite", null, ProjectStage.Sandbox));
         var projectId = (await applied.Content.ReadFromJsonAsync<Created>())!.Id;
         var voteId = await app.OpenAsync(new Motion(MotionKind.AcceptIntoSandbox, projectId, "Accept Kite Runner"), VoteProfile.Default with { MinimumOpen = TimeSpan.Zero });
         int needed;

@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using Governance.Platform;
 using Governance.Platform.Accounts;
 using Marten;
@@ -12,6 +13,7 @@ public sealed record PostponeApplication(Guid ProjectId, long ExpectedVersion, s
 public sealed record DeclineApplication(Guid ProjectId, long ExpectedVersion, string Reason) : ITocCommand, IProjectCommand;
 public sealed record Reapply(Guid ProjectId, long ExpectedVersion, string WhatChanged) : IStaffOrTocCommand, IProjectCommand;
 
+[WolverineHandler]
 public static class ApplicationQueue
 {
     public static ApplicationInformationRequested Decide(Project p, RequestInformation c) =>

@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using Governance.Features.Toc;
 using Governance.Platform;
 using Governance.Platform.Accounts;
@@ -19,6 +20,7 @@ public sealed record RecordEvidence(Guid ProjectId, long ExpectedVersion, string
 /// <summary>A sponsor opens the TOC's internal comment period, then the two-week public one.</summary>
 public sealed record OpenCommentPeriod(Guid ProjectId, long ExpectedVersion, CommentPeriod Period) : ITocCommand, IProjectCommand;
 
+[WolverineHandler]
 public static class MovingLevels
 {
     public static LevelApplicationFiled Decide(Project p, FileLevelApplication c, ProjectRules rules)

@@ -116,6 +116,20 @@ public sealed class Project
 
 public sealed partial class ProjectProjection : SingleStreamProjection<Project, Guid>
 {
+    // Evolve sees only the events named here; without the list it would see every stream's events.
+    public ProjectProjection()
+    {
+        Type[] events =
+        [
+            typeof(ProjectApplied), typeof(ApplicationInformationRequested), typeof(ApplicationInformationProvided), typeof(ApplicationScheduledForReview),
+            typeof(ApplicationPostponed), typeof(ApplicationDeclined), typeof(ProjectReapplied), typeof(ProjectAcceptedIntoSandbox),
+            typeof(ProjectMovedToIncubation), typeof(ProjectGraduated), typeof(ProjectArchived), typeof(ProjectReactivated), typeof(ProjectDetailsChanged),
+            typeof(SecurityAuditRecorded), typeof(AnnualReviewRecorded), typeof(LevelApplicationFiled), typeof(SponsorAssigned), typeof(SponsorWithdrew),
+            typeof(CriterionEvidenceRecorded), typeof(CommentPeriodOpened),
+        ];
+        foreach (var type in events) IncludeType(type);
+    }
+
     public override Project Evolve(Project? snapshot, Guid id, IEvent e)
     {
         var p = snapshot ?? new Project { Id = id };

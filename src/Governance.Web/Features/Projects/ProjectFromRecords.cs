@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using Governance.Platform;
 using Governance.Platform.Accounts;
 using Marten;
@@ -11,6 +12,7 @@ namespace Governance.Features.Projects;
 public sealed record RecordProjectFromRecords(string Name, string Description, string? RepoUrl, string? HomepageUrl,
     DateOnly? Accepted, DateOnly? Incubating, DateOnly? Graduated, DateOnly? Archived, string Source) : IStaffCommand;
 
+[WolverineHandler]
 public static class ProjectFromRecords
 {
     public static IReadOnlyList<object> Decide(RecordProjectFromRecords c, Guid id, bool slugTaken, DateOnly today, ProjectRules rules)

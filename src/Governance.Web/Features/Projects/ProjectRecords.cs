@@ -1,3 +1,4 @@
+using Wolverine.Attributes;
 using Governance.Features.Membership;
 using Governance.Platform;
 using Governance.Platform.Accounts;
@@ -14,6 +15,7 @@ public sealed record RecordSecurityAudit(Guid ProjectId, long ExpectedVersion, D
 public sealed record RecordAnnualReview(Guid ProjectId, long ExpectedVersion, DateOnly Date, string Url) : IStaffOrTocCommand, IProjectCommand;
 
 /// <summary>The records staff and the TOC keep on a project besides its stage.</summary>
+[WolverineHandler]
 public static class ProjectRecords
 {
     public static ProjectDetailsChanged Decide(Project p, ChangeProjectDetails c)

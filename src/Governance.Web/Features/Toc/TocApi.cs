@@ -30,9 +30,6 @@ public static class TocApi
         toc.MapGet("/votes/{id:guid}/audit", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
                 (await session.Events.FetchStreamAsync(id, token: cancellation)).Select(e => new { e.Version, Type = e.EventTypeName, e.Data, e.Timestamp, e.UserName }))
             .WithSummary("Every event of a vote: its opening, each cast and change, and its close");
-        toc.MapPost("/projects", (ApplyProject command, IMessageBus bus, ClaimsPrincipal user) =>
-                Api.SendAsync<Guid>(bus, user, command, id => Results.Created($"/api/projects/{id}", new { id })))
-            .WithSummary("Record a project's application for the Sandbox or Incubation");
         toc.MapGet("/roster", async (IQuerySession session, CancellationToken cancellation) =>
                 await session.LoadAsync<TocRoster>(TocRoster.StreamId, cancellation))
             .WithSummary("The TOC's seats");
@@ -48,9 +45,14 @@ public static class TocApi
                 Api.SendAsync(bus, user, new CancelVote(id, request.Reason), Results.NoContent))
             .WithSummary("Cancel a vote, with the reason");
 
-        app.MapGet("/api/projects", async (IQuerySession session, CancellationToken cancellation) =>
-                await session.Query<Project>().OrderBy(p => p.Name).ToListAsync(cancellation))
-            .RequireAuthorization().WithTags("Projects").WithSummary("Projects and their stages");
+        toc.MapGet("/freeze-windows", async (IQuerySession session, CancellationToken cancellation) =>
+                (await session.LoadAsync<FreezeCalendar>(FreezeCalendar.StreamId, cancellation))?.Windows ?? [])
+            .WithSummary("Freeze windows: no sponsorships, comment periods or votes open; open votes pause");
+        staff.MapPost("/freeze-windows", (ScheduleFreezeWindow command, IMessageBus bus, ClaimsPrincipal user) => Api.SendAsync(bus, user, command, Results.NoContent))
+            .WithSummary("Schedule a freeze window");
+        staff.MapPost("/freeze-windows/{id:guid}/cancellation", (Guid id, CancellationRequest request, IMessageBus bus, ClaimsPrincipal user) =>
+                Api.SendAsync(bus, user, new CancelFreezeWindow(id, request.Reason), Results.NoContent))
+            .WithSummary("Cancel a freeze window that has not ended, with the reason");
     }
 
     public sealed record BallotRequest(Choice Choice);

@@ -4,6 +4,8 @@ public static class Roles
 {
     public const string Staff = "staff";
     public const string Toc = "toc";
+    /// <summary>The policy (and <c>Authorize(Roles = …)</c> list) for pages and reads both staff and the TOC use.</summary>
+    public const string StaffOrToc = Staff + "," + Toc;
 }
 
 /// <summary>A command only staff may send.</summary>

@@ -49,7 +49,8 @@ public static class SignIn
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Staff, p => p.RequireRole(Roles.Staff))
-            .AddPolicy(Roles.Toc, p => p.RequireRole(Roles.Toc));
+            .AddPolicy(Roles.Toc, p => p.RequireRole(Roles.Toc))
+            .AddPolicy(Roles.StaffOrToc, p => p.RequireRole(Roles.Staff, Roles.Toc));
         builder.Services.AddCascadingAuthenticationState();
     }
 

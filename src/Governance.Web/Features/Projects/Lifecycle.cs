@@ -1,0 +1,105 @@
+using Governance.Features.Toc;
+using Marten;
+
+namespace Governance.Features.Projects;
+
+/// <summary>One line of a project's timeline. Public lines may appear on the public lifecycle page; the rest are the TOC's.</summary>
+public sealed record TimelineEntry(DateOnly Date, string What, string? Detail, string? Link, bool Public, Guid? VoteId = null);
+
+public sealed record StageMedians(string From, string To, int Projects, double? MedianDays);
+
+public sealed record LifecycleStatistics(IReadOnlyList<StageMedians> Medians, IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<ProjectStage, int> Counts)> OverTime);
+
+/// <summary>Reads over the project projection and the project's stream: timelines, time in stage, and statistics.</summary>
+public static class Lifecycle
+{
+    public static readonly ProjectStage[] Levels = [ProjectStage.Sandbox, ProjectStage.Incubating, ProjectStage.Graduated, ProjectStage.Archived];
+
+    /// <summary>The stage a project was in on a day, from its stage dates; null before it was accepted.</summary>
+    public static ProjectStage? StageOn(Project p, DateOnly day)
+    {
+        (DateOnly? On, ProjectStage Stage)[] moves =
+            [(p.Sandbox, ProjectStage.Sandbox), (p.Incubating, ProjectStage.Incubating), (p.Graduated, ProjectStage.Graduated), (p.Archived, ProjectStage.Archived), (p.Reactivated, ProjectStage.Sandbox)];
+        return moves.Where(m => m.On <= day).OrderBy(m => m.On).Select(m => (ProjectStage?)m.Stage).LastOrDefault();
+    }
+
+    /// <summary>Days the project spent (or has spent so far) at each level it reached.</summary>
+    public static IReadOnlyList<(ProjectStage Stage, int Days)> TimeInStages(Project p, DateOnly today)
+    {
+        var moves = new (DateOnly? On, ProjectStage Stage)[]
+                { (p.Sandbox, ProjectStage.Sandbox), (p.Incubating, ProjectStage.Incubating), (p.Graduated, ProjectStage.Graduated), (p.Archived, ProjectStage.Archived), (p.Reactivated, ProjectStage.Sandbox) }
+            .Where(m => m.On is not null).OrderBy(m => m.On).ToList();
+        return moves.Select((m, i) => (m.Stage, (i + 1 < moves.Count ? moves[i + 1].On!.Value : today).DayNumber - m.On!.Value.DayNumber)).ToList();
+    }
+
+    public static LifecycleStatistics Statistics(IReadOnlyList<Project> projects, DateOnly today)
+    {
+        StageMedians Median(string from, string to, Func<Project, DateOnly?> start, Func<Project, DateOnly?> end)
+        {
+            var days = projects.Where(p => start(p) is not null && end(p) is not null).Select(p => end(p)!.Value.DayNumber - start(p)!.Value.DayNumber).Order().ToList();
+            double? median = days.Count == 0 ? null : days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2.0;
+            return new StageMedians(from, to, days.Count, median);
+        }
+
+        var first = projects.SelectMany(p => new[] { p.Sandbox, p.Incubating }).Where(d => d is not null).Min();
+        var points = new List<DateOnly>();
+        for (var year = first?.Year ?? today.Year; year < today.Year; year++) points.Add(new DateOnly(year, 12, 31));
+        points.Add(today);
+        return new LifecycleStatistics(
+            [
+                Median("Sandbox", "Incubating", p => p.Sandbox, p => p.Incubating),
+                Median("Incubating", "Graduated", p => p.Incubating, p => p.Graduated),
+                Median("Sandbox", "Graduated", p => p.Sandbox, p => p.Graduated),
+            ],
+            points.Select(day => (day, (IReadOnlyDictionary<ProjectStage, int>)Levels.ToDictionary(s => s, s => projects.Count(p => StageOn(p, day) == s)))).ToList());
+    }
+
+    /// <summary>The project's story from its stream, with the votes on it and their tallies.</summary>
+    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IQuerySession session, Guid projectId, CancellationToken cancellation = default)
+    {
+        var events = await session.Events.FetchStreamAsync(projectId, token: cancellation);
+        var votes = await session.Query<Vote>().Where(v => v.Motion.ProjectId == projectId).ToListAsync(cancellation);
+        // Within a day: the queue's steps (rank 0), then the vote (1), then the move or decline the vote caused (2).
+        var entries = events.Select(e => Entry(DateOnly.FromDateTime(e.Timestamp.UtcDateTime), e.Data)).OfType<TimelineEntry>().Select(e => (Entry: e, Rank: e.VoteId is null ? 0 : 2));
+        var voteEntries = votes.SelectMany(v => ((IEnumerable<TimelineEntry>)
+        [
+            new(DateOnly.FromDateTime(v.OpenedAt.UtcDateTime), $"Vote opened: {v.Motion.Title}", $"{v.Electorate.Count} voters, {v.Needed} in favour needed", null, true, v.Id),
+            .. v.Outcome is { } outcome
+                ? [new TimelineEntry(DateOnly.FromDateTime(v.ClosedAt!.Value.UtcDateTime), $"Vote {Closed(outcome)}: {v.Motion.Title}",
+                    $"{v.InFavour} in favour, {v.Against} against, {v.Abstain} abstaining, {v.NotVoted} not voting", null, true, v.Id)]
+                : Array.Empty<TimelineEntry>(),
+        ]).Select(e => (Entry: e, Rank: 1)));
+        return [.. entries.Concat(voteEntries).OrderBy(e => e.Entry.Date).ThenBy(e => e.Rank).Select(e => e.Entry)];
+    }
+
+    static string Closed(VoteOutcome outcome) => outcome switch
+    {
+        VoteOutcome.Passed => "passed", VoteOutcome.Failed => "failed", VoteOutcome.Cancelled => "cancelled", _ => "ended without effect",
+    };
+
+    static TimelineEntry? Entry(DateOnly recorded, object data) => data switch
+    {
+        ProjectApplied a => new(a.AppliedOn ?? recorded, $"Applied for {(a.RequestedStage == ProjectStage.Incubating ? "Incubation" : "the Sandbox")}", a.Description, a.RepoUrl, true),
+        ApplicationInformationRequested r => new(recorded, "The TOC asked for information", r.Question, null, false),
+        ApplicationInformationProvided r => new(recorded, "The applicant answered", r.Answer, null, false),
+        ApplicationScheduledForReview r => new(recorded, $"Scheduled for the review session on {r.ReviewSession:yyyy-MM-dd}", null, null, false),
+        ApplicationPostponed r => new(recorded, "Application postponed", r.Reason, null, true),
+        ApplicationDeclined r => new(recorded, "Application declined", r.Reason, null, true, r.VoteId),
+        ProjectReapplied r => new(recorded, "Applied again", r.WhatChanged, null, true),
+        ProjectAcceptedIntoSandbox m => new(m.EffectiveDate, "Accepted into the Sandbox", m.Reason, null, true, m.VoteId),
+        ProjectMovedToIncubation m => new(m.EffectiveDate, "Moved to Incubation", m.Reason, null, true, m.VoteId),
+        ProjectGraduated m => new(m.EffectiveDate, "Graduated", m.Reason, null, true, m.VoteId),
+        ProjectArchived m => new(m.EffectiveDate, $"Archived (was {m.FromStage})", m.Reason, null, true, m.VoteId),
+        ProjectReactivated m => new(m.EffectiveDate, "Reactivated in the Sandbox", m.Reason, null, true, m.VoteId),
+        SecurityAuditRecorded a => new(a.Date, $"{a.Type} audit by {a.Vendor}", null, a.Url, true),
+        AnnualReviewRecorded r => new(r.Date, "Annual review", null, r.Url, true),
+        LevelApplicationFiled f => new(recorded, $"Applied to move to {f.Target}", $"{f.Checklist.Count} due-diligence criteria", null, true),
+        SponsorAssigned s => new(recorded, $"{s.Name} sponsors the due diligence", s.ConflictOfInterest is null ? null : $"Declared conflict: {s.ConflictOfInterest}", null, false),
+        SponsorWithdrew s => new(recorded, $"{s.PersonId} stepped down as sponsor", s.Reason, null, false),
+        CriterionEvidenceRecorded c => new(recorded, $"Evidence for \"{c.Key}\": {(c.Met ? "met" : "not met")}", c.Note, c.EvidenceUrl, false),
+        CommentPeriodOpened { Period: CommentPeriod.Public } c => new(c.Opens, $"Public comment period until {c.Closes:yyyy-MM-dd}", null, null, true),
+        CommentPeriodOpened c => new(c.Opens, $"TOC internal comment period until {c.Closes:yyyy-MM-dd}", null, null, false),
+        ProjectDetailsChanged => new(recorded, "Details changed", null, null, false),
+        _ => null,
+    };
+}
