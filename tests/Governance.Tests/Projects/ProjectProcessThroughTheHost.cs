@@ -147,5 +147,18 @@ public class ProjectProcessThroughTheHost(VotingThroughTheHost.WithToc app) : IC
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task The_queue_board_and_project_pages_render_for_the_toc()
+    {
+        var id = await ApplyAsync("Paged Pelican");
+        var toc = await app.ClientAsync(app.Members[0]);
+        Assert.Contains("Paged Pelican", await toc.GetStringAsync("/toc/queue"));
+        Assert.Contains("Paged Pelican", await toc.GetStringAsync("/toc/board"));
+        var page = await toc.GetStringAsync("/toc/projects/paged-pelican");
+        Assert.Contains("TOC: triage the application", page);
+        Assert.Contains("Applied for the Sandbox", page);
+        Assert.Equal(ProjectStage.Applied, (await LoadAsync(id)).Stage);
+    }
+
     sealed record Created(Guid Id);
 }

@@ -186,4 +186,15 @@ public class VoteRulesTests
         Assert.True(vote.IsOpen); // 4 of 5 cast is 80%, but only 5 voted: below the quorum of 6
         Assert.Equal(VoteOutcome.Passed, Then(vote, VoteRules.Cast(vote, Toc, Eleven[9], Choice.InFavour, Opened.AddDays(3))).Outcome);
     }
+
+    [Fact]
+    public void One_chair_at_a_time_chosen_from_the_seated_members()
+    {
+        var today = new DateOnly(2026, 11, 24);
+        var roster = TocRosterProjection.Apply(TocRosterHandler.Decide(Toc, new ChooseTocOfficer(Eleven[0], TocOffice.Chair), today), Roster(Eleven));
+        roster = TocRosterProjection.Apply(TocRosterHandler.Decide(roster, new ChooseTocOfficer(Eleven[1], TocOffice.Chair), today), roster);
+        Assert.Equal([Eleven[1]], roster.Seats.Where(s => s.Office == TocOffice.Chair).Select(s => s.PersonId));
+        Refused(() => TocRosterHandler.Decide(roster, new ChooseTocOfficer(Eleven[1], TocOffice.Chair), today), "already Chair");
+        Refused(() => TocRosterHandler.Decide(roster, new ChooseTocOfficer("stranger@foundation", TocOffice.ViceChair), today), "Only a seated TOC member");
+    }
 }

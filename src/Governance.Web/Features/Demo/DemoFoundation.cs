@@ -102,6 +102,8 @@ public static class DemoFoundation
         var members = Toc.ToArray();
         foreach (var (member, i) in members.Select((m, i) => (m, i)))
             await bus.InvokeAsync(new SeatTocMember(member.Id, member.DisplayName, (SelectedBy)(i % 4), today.AddMonths(-i * 2), today.AddMonths(-i * 2).AddYears(2)), asStaff, cancellation);
+        await bus.InvokeAsync(new ChooseTocOfficer("chair@demo.governance", TocOffice.Chair), asStaff, cancellation);
+        await bus.InvokeAsync(new ChooseTocOfficer("toc@demo.governance", TocOffice.ViceChair), asStaff, cancellation);
 
         DeliveryOptions As(Account member) => new DeliveryOptions().WithHeader(CommandAuthorization.ActorHeader, member.Id);
         var decided = VoteProfile.Default with { MinimumOpen = TimeSpan.Zero };

@@ -13,6 +13,8 @@ public sealed record TocMemberSeated(Guid RosterId, string PersonId, string Name
 public sealed record TocMemberUnseated(Guid RosterId, string PersonId, DateOnly EffectiveDate, string Reason);
 public sealed record TocVotingSuspended(Guid RosterId, string PersonId, string Reason);
 public sealed record TocVotingReinstated(Guid RosterId, string PersonId);
+public enum TocOffice { Chair, ViceChair }
+public sealed record TocOfficerChosen(Guid RosterId, string PersonId, TocOffice Office);
 
 public sealed class TocSeat
 {
@@ -22,6 +24,7 @@ public sealed class TocSeat
     public DateOnly TermStart { get; set; }
     public DateOnly TermEnd { get; set; }
     public bool Suspended { get; set; }
+    public TocOffice? Office { get; set; }
 
     public bool SeatedOn(DateOnly day) => TermStart <= day && day <= TermEnd;
 }
@@ -55,6 +58,15 @@ public sealed partial class TocRosterProjection : SingleStreamProjection<TocRost
         return roster;
     }
 
+    /// <summary>One chair and one vice-chair: choosing a new one ends the previous holder's office.</summary>
+    public static TocRoster Apply(TocOfficerChosen e, TocRoster roster)
+    {
+        foreach (var seat in roster.Seats)
+            if (seat.PersonId == e.PersonId) seat.Office = e.Office;
+            else if (seat.Office == e.Office) seat.Office = null;
+        return roster;
+    }
+
     public static TocRoster Apply(TocVotingSuspended e, TocRoster roster) => Suspend(roster, e.PersonId, true);
     public static TocRoster Apply(TocVotingReinstated e, TocRoster roster) => Suspend(roster, e.PersonId, false);
 
@@ -73,6 +85,9 @@ public sealed record UnseatTocMember(string PersonId, DateOnly EffectiveDate, st
 
 /// <summary>Staff suspend a member's vote (three missed meetings) or reinstate it.</summary>
 public sealed record SuspendTocVoting(string PersonId, bool Suspended, string? Reason) : IStaffCommand;
+
+/// <summary>Staff record the TOC's choice of its chair or vice-chair.</summary>
+public sealed record ChooseTocOfficer(string PersonId, TocOffice Office) : IStaffCommand;
 
 public static class TocRosterHandler
 {
@@ -106,6 +121,16 @@ public static class TocRosterHandler
             : new TocVotingReinstated(TocRoster.StreamId, command.PersonId);
     }
 
+    public static TocOfficerChosen Decide(TocRoster? roster, ChooseTocOfficer command, DateOnly today)
+    {
+        var seat = roster?.Seats.FirstOrDefault(s => s.PersonId == command.PersonId && s.SeatedOn(today))
+                   ?? throw new CommandRefused("Only a seated TOC member can be chair or vice-chair.");
+        if (seat.Office == command.Office) throw new CommandRefused($"{seat.Name} is already {command.Office}.");
+        return new TocOfficerChosen(TocRoster.StreamId, seat.PersonId, command.Office);
+    }
+
+    public static async Task Handle(ChooseTocOfficer command, IDocumentSession session, TimeProvider clock) =>
+        await AppendAsync(session, roster => Decide(roster, command, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
     public static async Task Handle(SeatTocMember command, IDocumentSession session) => await AppendAsync(session, roster => Decide(roster, command));
     public static async Task Handle(UnseatTocMember command, IDocumentSession session) => await AppendAsync(session, roster => Decide(roster, command));
     public static async Task Handle(SuspendTocVoting command, IDocumentSession session) => await AppendAsync(session, roster => Decide(roster, command));

@@ -39,6 +39,8 @@ public static class TocApi
             .WithSummary("Seat a person on the TOC for a term");
         staff.MapPost("/roster/departures", (UnseatTocMember command, IMessageBus bus, ClaimsPrincipal user) => Api.SendAsync(bus, user, command, Results.NoContent))
             .WithSummary("End a seat early; it stops voting at once");
+        staff.MapPost("/roster/officers", (ChooseTocOfficer command, IMessageBus bus, ClaimsPrincipal user) => Api.SendAsync(bus, user, command, Results.NoContent))
+            .WithSummary("Record the TOC's chair or vice-chair");
         staff.MapPost("/roster/suspensions", (SuspendTocVoting command, IMessageBus bus, ClaimsPrincipal user) => Api.SendAsync(bus, user, command, Results.NoContent))
             .WithSummary("Suspend or reinstate a member's vote");
         staff.MapPost("/votes/{id:guid}/cancellation", (Guid id, CancellationRequest request, IMessageBus bus, ClaimsPrincipal user) =>
