@@ -6,8 +6,8 @@ using JasperFx;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
-// seed-demo starts the host to send commands; it must not take the port of a portal already running.
-if (args is ["seed-demo", ..]) builder.WebHost.UseUrls("http://127.0.0.1:0");
+// seed-demo and import-landscape start the host to record events; they must not take the port of a portal already running.
+if (args is ["seed-demo" or "import-landscape", ..]) builder.WebHost.UseUrls("http://127.0.0.1:0");
 
 // No connection string configured: run our own PostgreSQL from the installed binaries, with demo data.
 EmbeddedPostgres? embedded;

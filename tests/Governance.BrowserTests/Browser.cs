@@ -37,11 +37,14 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context (own cookies), at the app's address.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync() => await (await NewContextAsync()).NewPageAsync();
+
+    /// <summary>A fresh context (own cookies) at the app's address; without JavaScript to check the static pages.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString().TrimEnd('/') });
+        var context = await browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Governance.Features.Audit;
+using Governance.Features.Landscape;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
 using Governance.Features.Publishing;
@@ -20,6 +21,7 @@ public static class Api
         app.MapAuditApi();
         app.MapTocApi();
         app.MapProjectsApi();
+        app.MapLandscapeApi();
     }
 
     /// <summary>

@@ -72,6 +72,17 @@ public static class Lifecycle
         return [.. entries.Concat(voteEntries).OrderBy(e => e.Entry.Date).ThenBy(e => e.Rank).Select(e => e.Entry)];
     }
 
+    /// <summary>A lifecycle event in a few words ("graduated"), for feeds.</summary>
+    public static string Describe(object lifecycleEvent) => lifecycleEvent switch
+    {
+        ProjectAcceptedIntoSandbox => "accepted into the Sandbox",
+        ProjectMovedToIncubation => "moved to Incubation",
+        ProjectGraduated => "graduated",
+        ProjectArchived => "archived",
+        ProjectReactivated => "reactivated in the Sandbox",
+        _ => "changed",
+    };
+
     static string Closed(VoteOutcome outcome) => outcome switch
     {
         VoteOutcome.Passed => "passed", VoteOutcome.Failed => "failed", VoteOutcome.Cancelled => "cancelled", _ => "ended without effect",

@@ -24,6 +24,8 @@ public static class PublicApi
             .WithSummary("Current members with their class and joined date; optionally of one class")
             .Produces<PublicMember[]>();
 
+        api.MapPublicProjects(app);
+
         api.MapGet("/events", async (long? after, int? limit, HttpContext http, IQuerySession session, CancellationToken cancellation) =>
             {
                 var take = Math.Clamp(limit ?? 100, 1, 1000);
@@ -56,7 +58,7 @@ public static class PublicApi
     }
 
     /// <summary>Answers with an ETag of the content and a short public cache; 304 when the caller already has it.</summary>
-    static IResult Cacheable<T>(HttpContext http, T body)
+    public static IResult Cacheable<T>(HttpContext http, T body)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json))[..32]}\"";

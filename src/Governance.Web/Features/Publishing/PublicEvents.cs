@@ -2,6 +2,8 @@ using System.Net.Mime;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using Governance.Features.Membership;
+using Governance.Features.Projects;
+using Governance.Features.Toc;
 using JasperFx.Events;
 
 namespace Governance.Features.Publishing;
@@ -18,6 +20,13 @@ public static class PublicEvents
     {
         [typeof(OrganizationRegistered)] = e => e is OrganizationRegistered r ? new { r.OrganizationId, r.Name, r.Website } : e,
         [typeof(MemberJoined)] = e => e is MemberJoined j ? new { j.OrganizationId, j.MemberClass, j.EffectiveDate } : e,
+        [typeof(ProjectAcceptedIntoSandbox)] = e => e is ProjectAcceptedIntoSandbox m ? new { m.ProjectId, m.EffectiveDate, m.VoteId } : e,
+        [typeof(ProjectMovedToIncubation)] = e => e is ProjectMovedToIncubation m ? new { m.ProjectId, m.EffectiveDate, m.VoteId } : e,
+        [typeof(ProjectGraduated)] = e => e is ProjectGraduated m ? new { m.ProjectId, m.EffectiveDate, m.VoteId } : e,
+        [typeof(ProjectArchived)] = e => e is ProjectArchived m ? new { m.ProjectId, m.FromStage, m.EffectiveDate, m.VoteId } : e,
+        [typeof(ProjectReactivated)] = e => e is ProjectReactivated m ? new { m.ProjectId, m.EffectiveDate, m.VoteId } : e,
+        [typeof(SecurityAuditRecorded)] = e => e is SecurityAuditRecorded a ? new { a.ProjectId, a.Date, a.Vendor, a.Url, a.Type } : e,
+        [typeof(VoteClosed)] = e => e is VoteClosed c ? new { c.VoteId, c.Outcome, c.InFavour, c.Against, c.Abstain, c.NotVoted, c.At } : e,
     };
 
     public static IReadOnlyCollection<Type> Types => Published.Keys;
