@@ -22,6 +22,7 @@ public static class Api
         app.MapTocApi();
         app.MapProjectsApi();
         app.MapLandscapeApi();
+        app.MapWebhooksApi();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Governance.Features.Audit;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Publishing;
 using Governance.Features.Toc;
 using Governance.Platform.Accounts;
 using JasperFx;
@@ -45,6 +46,7 @@ public static class Store
                 options.Projections.Add<TocRosterProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<FreezeCalendarProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<WebhookProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);
@@ -53,7 +55,8 @@ public static class Store
             .UseLightweightSessions()
             // Async projections run under Wolverine's leader election, which spreads them across nodes
             // (Marten's own HotCold daemon needs the lock package the registry lacks; decision 0001).
-            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true)
+            .SubscribeToEvents(new PublicEventRelay(new Uri(builder.Configuration["PublicUrl"] ?? "http://localhost:5000")));
         if (applyChanges) marten.ApplyAllDatabaseChangesOnStartup();
 
         builder.Host.UseWolverine(options =>
@@ -64,6 +67,7 @@ public static class Store
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Policies.AddMiddleware(typeof(CommandAuthorization), chain => CommandAuthorization.AppliesTo(chain.MessageType));
+            WebhookHandler.Configure(builder, options);
             // Development and tests compile handlers at start; production loads code generated at build
             // time (`codegen write` in the Dockerfile) and compiles only what is missing (decision 0002).
             options.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
