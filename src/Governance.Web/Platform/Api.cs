@@ -3,6 +3,7 @@ using Governance.Features.Audit;
 using Governance.Features.Landscape;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using Governance.Features.Publishing;
 using Governance.Features.Toc;
 using Governance.Platform.Accounts;
@@ -23,6 +24,7 @@ public static class Api
         app.MapProjectsApi();
         app.MapLandscapeApi();
         app.MapWebhooksApi();
+        app.MapProvidersApi();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Governance.Features.Audit;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using Governance.Features.Publishing;
 using Governance.Features.Toc;
 using Governance.Platform.Accounts;
@@ -24,6 +25,7 @@ public static class Store
 
         builder.Services.AddSingleton(MembershipRulesFrom(builder.Configuration.GetSection("Membership")));
         builder.Services.AddSingleton(ProjectRules.From(builder.Configuration.GetSection("Projects")));
+        builder.Services.AddSingleton(ProviderPrograms.From(builder.Configuration.GetSection("Providers")));
         builder.Services.AddSingleton(TimeProvider.System);
 
         var marten = builder.Services.AddMarten(options =>
@@ -47,6 +49,7 @@ public static class Store
                 options.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<FreezeCalendarProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<WebhookProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<ProviderApplicationProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);
