@@ -4,6 +4,7 @@ using System.Text;
 using Governance.Features.Landscape;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using Governance.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,7 +82,8 @@ public static class LandscapeBenchmark
         await using var scope = app.Services.CreateAsyncScope();
         await using var session = app.Store.LightweightSession();
         var report = await LandscapeImport.ApplyAsync(session, scope.ServiceProvider.GetRequiredService<IMessageBus>(), file, dryRun,
-            app.Services.GetRequiredService<ProjectRules>(), app.Services.GetRequiredService<MembershipRules>(), DateOnly.FromDateTime(DateTime.UtcNow));
+            app.Services.GetRequiredService<ProjectRules>(), app.Services.GetRequiredService<MembershipRules>(), app.Services.GetRequiredService<ProviderPrograms>(),
+            DateOnly.FromDateTime(DateTime.UtcNow));
         await session.SaveChangesAsync();
         if (report.Count(ImportOutcome.Error) > 0) throw new InvalidOperationException(string.Join("; ", report.Lines.Where(l => l.Outcome == ImportOutcome.Error).Take(3)));
         return (watch.Elapsed, report.EventsAppended);

@@ -1,5 +1,6 @@
 using Governance.Features.Demo;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using Governance.Features.Toc;
 using Governance.Platform.Accounts;
 using Governance.Testing;
@@ -35,6 +36,9 @@ public class DemoFoundationSeeding(GovernanceApp app) : IClassFixture<Governance
         Assert.Contains(votes, v => v.IsOpen);
         Assert.Contains(votes, v => v.Outcome == VoteOutcome.Passed);
         Assert.Contains(votes, v => v.Outcome == VoteOutcome.Failed);
+        var providers = await query.Query<ProviderApplication>().ToListAsync();
+        Assert.Equal(2, providers.Count(p => p.State == ProviderState.Approved));
+        Assert.Contains(providers, p => p.State == ProviderState.Submitted);
         Assert.False(await DemoFoundation.SeedAsync(app.Store, bus, rules, default));
     }
 }

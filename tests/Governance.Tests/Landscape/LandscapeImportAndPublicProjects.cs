@@ -32,10 +32,14 @@ public class LandscapeImportAndPublicProjects(GovernanceApp app) : IClassFixture
     {
         var preview = await ImportAsync(Fixture("landscape-v1.yml"), dryRun: true);
         Assert.Equal(0, await app.EventCountAsync());
-        Assert.Equal(9, preview.Count(ImportOutcome.Added));
+        Assert.Equal(11, preview.Count(ImportOutcome.Added));
 
         var first = await ImportAsync(Fixture("landscape-v1.yml"));
-        Assert.Equal((9, 3), (first.Count(ImportOutcome.Added), first.Count(ImportOutcome.Error)));
+        Assert.Equal((11, 4), (first.Count(ImportOutcome.Added), first.Count(ImportOutcome.Error)));
+        Assert.Contains("not a foundation member", Line(first, "Stranger Things Inc (KCSP)").Detail);
+        var providers = await (await app.ClientAsync(null)).GetStringAsync("/api/public/providers");
+        Assert.Contains("Icefall Systems", providers);
+        Assert.Contains("Kubernetes and Cloud Native Training Partner", providers);
         Assert.Contains("not a date", Line(first, "Broken Date").Detail);
         Assert.Contains("dates say Sandbox", Line(first, "Wrong Stage").Detail);
         Assert.Contains("matches no membership class", Line(first, "Nowhere Corp (member)").Detail);
@@ -43,7 +47,7 @@ public class LandscapeImportAndPublicProjects(GovernanceApp app) : IClassFixture
 
         var events = await app.EventCountAsync();
         var again = await ImportAsync(Fixture("landscape-v1.yml"));
-        Assert.Equal((0, 9), (again.EventsAppended, again.Count(ImportOutcome.Unchanged)));
+        Assert.Equal((0, 11), (again.EventsAppended, again.Count(ImportOutcome.Unchanged)));
         Assert.Equal(events, await app.EventCountAsync());
 
         // /projects counts what the file says per stage.
@@ -66,7 +70,7 @@ public class LandscapeImportAndPublicProjects(GovernanceApp app) : IClassFixture
         Assert.Equal("ProjectGraduated", Line(newer, "Glacier").Detail);
         Assert.Equal("SecurityAuditRecorded", Line(newer, "Moraine").Detail);
         Assert.Equal("Gold → Platinum", Line(newer, "Icefall Systems (member)").Detail);
-        Assert.Equal(0, newer.Count(ImportOutcome.Error));
+        Assert.Equal("Stranger Things Inc (KCSP)", Assert.Single(newer.Lines, l => l.Outcome == ImportOutcome.Error).Item);
         Assert.Equal(4, newer.Lines.Count(l => l.Outcome is ImportOutcome.Added or ImportOutcome.Changed));
 
         var exported = await (await app.ClientAsync(null)).GetStringAsync("/api/public/landscape.yml");

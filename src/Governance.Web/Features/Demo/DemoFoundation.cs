@@ -1,5 +1,6 @@
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using Governance.Features.Toc;
 using Governance.Platform.Accounts;
 using Marten;
@@ -91,6 +92,7 @@ public static class DemoFoundation
             }
         }
         await SeedTocAsync(store, bus, rules, asRecorder, today, cancellation);
+        await SeedProvidersAsync(store, bus, asRecorder, today, cancellation);
         return true;
 
         Task Send(object command) => bus.InvokeAsync(command, asRecorder, cancellation);
@@ -182,6 +184,38 @@ public static class DemoFoundation
         }
         static string Repo(string name) => $"https://github.com/{name.ToLowerInvariant()}/{name.ToLowerInvariant()}";
         static DateOnly? Day(string? date) => date is null ? null : DateOnly.Parse(date);
+    }
+
+    /// <summary>Two approved providers (one warned: a certificate expires soon), and an application under review.</summary>
+    static async Task SeedProvidersAsync(IDocumentStore store, IMessageBus bus, DeliveryOptions asStaff, DateOnly today, CancellationToken cancellation)
+    {
+        async Task<Guid> ApplyAsync(string company, string program, string country, string[] services, int engineers, DateOnly firstExpires)
+        {
+            await using var session = store.QuerySession();
+            var organization = await session.Query<Organization>().SingleAsync(o => o.Name == company, cancellation);
+            var initials = new string(company.Where(char.IsUpper).ToArray());
+            return await bus.InvokeAsync<Guid>(new ApplyToProgram(program, organization.Id, country, services,
+                Enumerable.Range(1, engineers).Select(i => new CertifiedEngineer($"{initials} engineer {i}", $"LF-{initials}-{i:D3}", i == 1 ? firstExpires : today.AddYears(2))).ToList(),
+                [$"https://github.com/kubernetes/kubernetes/pulls?q=author%3A{initials.ToLowerInvariant()}"], "Enterprise support with engineers on site"), asStaff, cancellation);
+        }
+
+        async Task ApproveAsync(Guid application, ProviderProgram program)
+        {
+            foreach (var requirement in program.Requirements)
+                await bus.InvokeAsync(new ReviewRequirement(application, await VersionAsync(application), requirement.Key, true, null), asStaff, cancellation);
+            await bus.InvokeAsync(new ApproveProvider(application, await VersionAsync(application)), asStaff, cancellation);
+        }
+
+        async Task<long> VersionAsync(Guid application)
+        {
+            await using var session = store.QuerySession();
+            return (await session.LoadAsync<ProviderApplication>(application, cancellation))!.Version;
+        }
+
+        var programs = new ProviderPrograms();
+        await ApproveAsync(await ApplyAsync("Contoso Systems", "kcsp", "US", ["Consulting", "Managed Kubernetes"], 3, today.AddDays(20)), programs.Named("kcsp")!);
+        await ApproveAsync(await ApplyAsync("Tailspin Data", "ktp", "GB", ["Training"], 2, today.AddYears(1)), programs.Named("ktp")!);
+        await ApplyAsync("Fabrikam Networks", "kcsp", "DE", ["Support"], 3, today.AddYears(1));
     }
 
     static async Task<Organization> LoadAsync(IDocumentStore store, Guid id, CancellationToken cancellation)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using JasperFx.CommandLine;
 using Marten;
 using Wolverine;
@@ -35,7 +36,8 @@ public sealed class ImportLandscapeCommand : JasperFxAsyncCommand<ImportLandscap
         await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.LastModifiedBy = "landscape.yml import (command line)";
         var report = await LandscapeImport.ApplyAsync(session, scope.ServiceProvider.GetRequiredService<IMessageBus>(), file, input.DryRunFlag,
-            host.Services.GetRequiredService<ProjectRules>(), host.Services.GetRequiredService<MembershipRules>(), DateOnly.FromDateTime(DateTime.UtcNow));
+            host.Services.GetRequiredService<ProjectRules>(), host.Services.GetRequiredService<MembershipRules>(), host.Services.GetRequiredService<ProviderPrograms>(),
+            DateOnly.FromDateTime(DateTime.UtcNow));
         await session.SaveChangesAsync();
         foreach (var line in report.Lines.Where(l => l.Outcome == ImportOutcome.Error)) Console.WriteLine($"  {line.Kind} \"{line.Item}\": {line.Detail}");
         Console.WriteLine($"{(report.DryRun ? "Dry run: would add" : "Added")} {report.Count(ImportOutcome.Added)}, changed {report.Count(ImportOutcome.Changed)}, " +

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Governance.Features.Membership;
 using Governance.Features.Projects;
+using Governance.Features.Providers;
 using Governance.Platform;
 using Governance.Platform.Accounts;
 using Marten;
@@ -33,10 +34,10 @@ public static class LandscapeImport
     public const string Source = "landscape.yml";
 
     public static async Task<ImportReport> Handle(ImportLandscape command, IDocumentSession session, IMessageBus bus,
-        ProjectRules projectRules, MembershipRules membershipRules, TimeProvider clock)
+        ProjectRules projectRules, MembershipRules membershipRules, ProviderPrograms programs, TimeProvider clock)
     {
         var file = Parse(command.Yaml);
-        return await ApplyAsync(session, bus, file, command.DryRun, projectRules, membershipRules, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return await ApplyAsync(session, bus, file, command.DryRun, projectRules, membershipRules, programs, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
     public static LandscapeFile Parse(string yaml)
@@ -52,32 +53,44 @@ public static class LandscapeImport
     }
 
     public static async Task<ImportReport> ApplyAsync(IDocumentSession session, IMessageBus bus, LandscapeFile file, bool dryRun,
-        ProjectRules projectRules, MembershipRules membershipRules, DateOnly today)
+        ProjectRules projectRules, MembershipRules membershipRules, ProviderPrograms programs, DateOnly today)
     {
         var projects = (await session.Query<Project>().ToListAsync()).ToDictionary(p => p.Slug);
         var organizations = (await session.Query<Organization>().ToListAsync()).ToDictionary(o => o.NormalizedName);
+        var providers = await session.Query<ProviderApplication>().ToListAsync();
         var lines = new List<ImportLine>();
         var appended = 0;
         var lapseChecks = new List<(Guid Id, DateOnly TermEnd)>();
         var seen = new HashSet<string>();
 
-        foreach (var (category, subcategory, item) in file.Items())
+        // Members first: a provider must be a member, and may have joined in this same file.
+        var items = file.Items()
+            .Select(x => (x.Category, x.Subcategory, x.Item, Program: programs.Programs.FirstOrDefault(p => string.Equals(p.Name, x.Subcategory, StringComparison.OrdinalIgnoreCase))))
+            .Select(x => (x.Category, x.Subcategory, x.Item, x.Program,
+                Kind: LandscapeFile.IsMembers(x.Category) ? "member" : x.Program is not null ? "provider" : x.Item.Project is not null ? "project" : null))
+            .Where(x => x.Kind is not null) // the landscape's many other entries
+            .OrderBy(x => x.Kind == "member" ? 0 : x.Kind == "project" ? 1 : 2);
+        foreach (var (category, subcategory, item, program, kind) in items)
         {
-            var isMember = LandscapeFile.IsMembers(category);
-            if (!isMember && item.Project is null) continue; // the landscape's many non-project entries
-            var kind = isMember ? "member" : "project";
             try
             {
-                if (!seen.Add(isMember ? $"member:{MembershipRules.NormalizeName(MemberName(item.Name))}" : $"project:{ApplyProjectHandler.SlugOf(item.Name)}"))
+                if (!seen.Add(kind == "project" ? $"project:{ApplyProjectHandler.SlugOf(item.Name)}" : $"{kind}:{program?.Key}:{MembershipRules.NormalizeName(MemberName(item.Name))}"))
                     throw new CommandRefused("The file lists it twice.");
-                var (id, events, detail, newStream) = isMember
-                    ? Member(item, subcategory, organizations, membershipRules, today)
-                    : Project(item, $"{category} / {subcategory}", projects, projectRules, today);
-                lines.Add(new ImportLine(item.Name, kind, events.Count == 0 ? ImportOutcome.Unchanged : newStream ? ImportOutcome.Added : ImportOutcome.Changed, detail));
+                var (id, events, detail, newStream) = kind switch
+                {
+                    "member" => Member(item, subcategory!, organizations, membershipRules, today),
+                    "provider" => Provider(item, program!, organizations, providers, today),
+                    _ => Project(item, $"{category} / {subcategory}", projects, projectRules, today),
+                };
+                lines.Add(new ImportLine(item.Name, kind!, events.Count == 0 ? ImportOutcome.Unchanged : newStream ? ImportOutcome.Added : ImportOutcome.Changed, detail));
+                if (kind == "member" && newStream && events[1] is MemberJoined joined)
+                    organizations[MembershipRules.NormalizeName(MemberName(item.Name))] = new Organization
+                        { Id = id, Name = MemberName(item.Name), MemberClass = joined.MemberClass, JoinedOn = joined.EffectiveDate, TermEnd = joined.TermEnd };
                 if (events.Count == 0 || dryRun) continue;
                 if (newStream)
                 {
-                    if (isMember) session.Events.StartStream<Organization>(id, events);
+                    if (kind == "member") session.Events.StartStream<Organization>(id, events);
+                    else if (kind == "provider") session.Events.StartStream<ProviderApplication>(id, events);
                     else session.Events.StartStream<Project>(id, events);
                 }
                 else session.Events.Append(id, events);
@@ -87,7 +100,7 @@ public static class LandscapeImport
             }
             catch (CommandRefused refused)
             {
-                lines.Add(new ImportLine(item.Name, kind, ImportOutcome.Error, refused.Message));
+                lines.Add(new ImportLine(item.Name, kind!, ImportOutcome.Error, refused.Message));
             }
         }
         foreach (var (id, termEnd) in lapseChecks) await OrganizationStream.ScheduleLapseCheckAsync(bus, id, termEnd);
@@ -176,9 +189,31 @@ public static class LandscapeImport
         return (organization.Id, [tier with { Reason = $"Class in {Source}" }], $"{organization.MemberClass} → {memberClass}", false);
     }
 
-    /// <summary>"Adyen (member)" and "Adidas (supporter)" are Adyen and Adidas.</summary>
+    /// <summary>
+    /// An approved provider from the "Special" category (subcategory = the program's name). The landscape lists no
+    /// certificates, so none are on record: staff add the evidence before the standing checks can judge it.
+    /// </summary>
+    static (Guid Id, List<object> Events, string Detail, bool New) Provider(LandscapeItem item, ProviderProgram program,
+        Dictionary<string, Organization> organizations, IReadOnlyList<ProviderApplication> providers, DateOnly today)
+    {
+        var name = MemberName(item.Name);
+        if (!organizations.TryGetValue(MembershipRules.NormalizeName(name), out var organization) || !organization.IsMember)
+            throw new CommandRefused($"{name} is not a foundation member on record; a provider must be one.");
+        if (providers.FirstOrDefault(p => p.OrganizationId == organization.Id && p.Program == program.Key
+                && p.State is ProviderState.Approved or ProviderState.Submitted or ProviderState.NeedInfo) is { } existing)
+            return (existing.Id, [], "as on record", false);
+        var id = Guid.CreateVersion7();
+        return (id,
+        [
+            new ProviderApplicationSubmitted(id, program.Key, organization.Id, organization.Name, item.HomepageUrl ?? organization.Website, organization.Country,
+                [], [], [], $"Listed in {Source}"),
+            new ProviderApproved(id, today, $"Listed as approved in {Source}; certificates not on record"),
+        ], program.Name, true);
+    }
+
+    /// <summary>"Adyen (member)", "Adidas (supporter)" and "Acme (KCSP)" are Adyen, Adidas and Acme.</summary>
     public static string MemberName(string name) =>
-        System.Text.RegularExpressions.Regex.Replace(name, @"\s*\((member|supporter)\)\s*$", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Trim();
+        System.Text.RegularExpressions.Regex.Replace(name, @"\s*\([^)]*\)\s*$", "").Trim();
 
     /// <summary>The class a subcategory names: exactly, ignoring spacing and dashes ("Nonprofit" is "Non-Profit"), or by its start ("End User Supporter…").</summary>
     public static string? ClassOf(string subcategory, MembershipRules rules)
