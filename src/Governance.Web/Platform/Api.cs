@@ -42,6 +42,16 @@ public static class Api
             return success();
         });
 
+    /// <summary>
+    /// Maps POST {prefix}/{id}/{path} for a command on one record: the record in the address must be the one in the
+    /// body, then the command is sent as the caller.
+    /// </summary>
+    public static void MapChange<T>(this RouteGroupBuilder group, string prefix, string path, string summary, Func<T, Guid> recordOf, string record) where T : notnull =>
+        group.MapPost($"{prefix}/{{id:guid}}/{path}", (Guid id, T command, IMessageBus bus, ClaimsPrincipal user) => recordOf(command) == id
+                ? SendAsync(bus, user, command, Results.NoContent)
+                : Task.FromResult(Results.Problem($"The {record} in the address and in the body differ.", statusCode: StatusCodes.Status400BadRequest)))
+            .WithSummary(summary);
+
     static async Task<IResult> Answer(Func<Task<IResult>> send)
     {
         try

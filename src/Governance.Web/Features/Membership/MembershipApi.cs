@@ -56,9 +56,5 @@ public static class MembershipApi
     }
 
     static void MapChange<T>(RouteGroupBuilder api, string path, string summary) where T : IOrganizationCommand =>
-        api.MapPost($"/organizations/{{id:guid}}/{path}", (Guid id, T command, IMessageBus bus, ClaimsPrincipal user) =>
-                command.OrganizationId != id
-                    ? Task.FromResult(Results.Problem("The organization in the address and in the body differ.", statusCode: StatusCodes.Status400BadRequest))
-                    : Api.SendAsync(bus, user, command, Results.NoContent))
-            .WithSummary(summary);
+        api.MapChange<T>("/organizations", path, summary, command => command.OrganizationId, "organization");
 }

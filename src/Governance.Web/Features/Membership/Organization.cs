@@ -1,3 +1,4 @@
+using Governance.Platform;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
@@ -11,8 +12,10 @@ public enum MembershipStatus { None, New, Current, Grace, Expired, Left }
 /// An organization and its current membership: the state membership commands decide on, and the row the
 /// directory lists. Kept by an inline projection, so it is current the moment a command commits.
 /// </summary>
-public sealed class Organization
+public sealed class Organization : IChangeTracked
 {
+    string IChangeTracked.DisplayName => Name;
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     /// <summary>Unique (index in Platform/Store.cs): the database itself refuses a second organization of the same name.</summary>

@@ -15,19 +15,9 @@ public interface IOrganizationCommand
 /// <summary>What every organization command shares: loading the stream for a change, the date rule, the lapse check.</summary>
 public static class OrganizationStream
 {
-    /// <summary>
-    /// The organization's stream for appending, refused with who changed it and when if it moved since the person
-    /// loaded it. Marten checks the version again at commit, which catches an edit in between.
-    /// </summary>
-    public static async Task<IEventStream<Organization>> FetchForChangeAsync(IDocumentSession session, IOrganizationCommand command)
-    {
-        var stream = await session.Events.FetchForWriting<Organization>(command.OrganizationId);
-        var organization = stream.Aggregate ?? throw new CommandRefused("There is no such organization.");
-        if (stream.CurrentVersion != command.ExpectedVersion)
-            throw new CommandRefused(
-                $"{organization.Name} was changed by {organization.LastChangedBy ?? "someone"} at {organization.LastChangedAt:yyyy-MM-dd HH:mm} UTC after you opened it; reload to see the change.");
-        return stream;
-    }
+    /// <summary>The organization's stream for appending, as the person saw it (see <see cref="VersionedStream"/>).</summary>
+    public static Task<IEventStream<Organization>> FetchForChangeAsync(IDocumentSession session, IOrganizationCommand command) =>
+        VersionedStream.FetchForChangeAsync<Organization>(session, command.OrganizationId, command.ExpectedVersion, "There is no such organization.");
 
     /// <summary>Effective dates: back-dating needs a reason; more than the configured days ahead is refused.</summary>
     public static string? CheckEffectiveDate(DateOnly effective, string? reason, DateOnly today, MembershipRules rules)

@@ -49,8 +49,10 @@ public sealed class LevelApplication
 /// A project: its stage and the date it reached each, its place in the application queue, its level application,
 /// audits and reviews. Kept inline, so the board, the queue and the rules see a command's effect at once.
 /// </summary>
-public sealed class Project
+public sealed class Project : IChangeTracked
 {
+    string IChangeTracked.DisplayName => Name;
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Slug { get; set; } = "";

@@ -62,10 +62,7 @@ public static class ProjectsApi
         Change<RecordAnnualReview>("annual-reviews", "Record an annual review");
 
         void Change<T>(string path, string summary) where T : IProjectCommand =>
-            projects.MapPost($"/{{id:guid}}/{path}", (Guid id, T command, IMessageBus bus, ClaimsPrincipal user) => command.ProjectId == id
-                    ? Api.SendAsync(bus, user, command, Results.NoContent)
-                    : Task.FromResult(Results.Problem("The project in the address and in the body differ.", statusCode: StatusCodes.Status400BadRequest)))
-                .WithSummary(summary);
+            projects.MapChange<T>("", path, summary, command => command.ProjectId, "project");
     }
 
     static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

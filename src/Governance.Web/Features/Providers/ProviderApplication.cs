@@ -1,3 +1,4 @@
+using Governance.Platform;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -13,8 +14,10 @@ public sealed class RequirementReview
 }
 
 /// <summary>An application to a program and, once approved, the provider's standing. Kept inline.</summary>
-public sealed class ProviderApplication
+public sealed class ProviderApplication : IChangeTracked
 {
+    string IChangeTracked.DisplayName => $"{OrganizationName}'s application";
+
     public Guid Id { get; set; }
     public string Program { get; set; } = "";
     public Guid OrganizationId { get; set; }

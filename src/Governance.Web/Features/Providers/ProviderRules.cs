@@ -162,14 +162,8 @@ public static class ProviderRules
 
     static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    static async Task<JasperFx.Events.IEventStream<ProviderApplication>> FetchForChangeAsync(IDocumentSession session, IProviderCommand command)
-    {
-        var stream = await session.Events.FetchForWriting<ProviderApplication>(command.ApplicationId);
-        var application = stream.Aggregate ?? throw new CommandRefused("There is no such application.");
-        if (stream.CurrentVersion != command.ExpectedVersion)
-            throw new CommandRefused($"This application was changed by {application.LastChangedBy ?? "someone"} at {application.LastChangedAt:yyyy-MM-dd HH:mm} UTC after you opened it; reload to see the change.");
-        return stream;
-    }
+    static Task<JasperFx.Events.IEventStream<ProviderApplication>> FetchForChangeAsync(IDocumentSession session, IProviderCommand command) =>
+        VersionedStream.FetchForChangeAsync<ProviderApplication>(session, command.ApplicationId, command.ExpectedVersion, "There is no such application.");
 
     static async Task ChangeAsync(IDocumentSession session, IProviderCommand command, Func<ProviderApplication, object> decide)
     {

@@ -68,9 +68,6 @@ public static class ProvidersApi
         Change<DeclineProvider>("decline", "Decline, with the reason");
 
         void Change<T>(string path, string summary) where T : IProviderCommand =>
-            staff.MapPost($"/applications/{{id:guid}}/{path}", (Guid id, T command, IMessageBus bus, ClaimsPrincipal user) => command.ApplicationId == id
-                    ? Api.SendAsync(bus, user, command, Results.NoContent)
-                    : Task.FromResult(Results.Problem("The application in the address and in the body differ.", statusCode: StatusCodes.Status400BadRequest)))
-                .WithSummary(summary);
+            staff.MapChange<T>("/applications", path, summary, command => command.ApplicationId, "application");
     }
 }
