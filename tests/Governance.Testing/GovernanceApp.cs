@@ -35,6 +35,9 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public GovernanceApp() { }
 
+    /// <summary>The portal on an existing database (a synthetic foundation, for instance).</summary>
+    public GovernanceApp(string connectionString) => this.connectionString = connectionString;
+
     /// <summary>A second node on the same database as <paramref name="first"/>.</summary>
     protected GovernanceApp(GovernanceApp first) => connectionString = first.connectionString;
 
