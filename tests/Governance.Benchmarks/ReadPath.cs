@@ -1,5 +1,6 @@
 using System.Net;
 using Governance.Features.Membership;
+using Governance.Features.Projects;
 using Governance.Testing;
 using Marten;
 
@@ -11,34 +12,23 @@ namespace Governance.Benchmarks;
 /// </summary>
 public static class ReadPath
 {
-    public static readonly (string Name, string Path)[] Pages =
-    [
-        ("static file (baseline)", "/favicon.svg"),
-        ("health", "/health"),
-        ("members dashboard (prerendered)", "/membership"),
-        ("directory API, first page of 25", "/api/membership/organizations"),
-        ("directory API, search + status filter", "/api/membership/organizations?search=organization%201&status=Current"),
-        ("directory page (prerendered)", "/membership/organizations"),
-    ];
-
-    /// <summary>Tops the directory up to <paramref name="target"/> organizations with bulk appends (inline projection included).</summary>
-    public static async Task<int> FillDirectoryAsync(GovernanceApp app, int target)
+    /// <summary>The pages measured, with a graduated project's page among them.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Path)>> PagesAsync(GovernanceApp app)
     {
-        await using var count = app.Store.QuerySession();
-        var have = await count.Query<Organization>().CountAsync();
-        var joined = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-6);
-        for (var done = have; done < target;)
-        {
-            await using var session = app.Store.LightweightSession();
-            for (var i = 0; i < 500 && done < target; i++, done++)
-            {
-                var id = Guid.CreateVersion7();
-                session.Events.StartStream(id, new OrganizationRegistered(id, $"Directory member {done:D5}", null),
-                    new MemberJoined(id, done % 10 == 0 ? "Gold" : "Silver", joined.AddDays(-(done % 700)), joined.AddDays(-(done % 700)).AddYears(1), "bulk"));
-            }
-            await session.SaveChangesAsync();
-        }
-        return Math.Max(have, target);
+        await using var session = app.Store.QuerySession();
+        var accepted = await session.Query<Project>().Where(p => p.Stage != ProjectStage.Applied).ToListAsync();
+        var slug = (accepted.FirstOrDefault(p => p.Stage == ProjectStage.Graduated) ?? accepted.First()).Slug;
+        return
+        [
+            ("static file (baseline)", "/favicon.svg"),
+            ("health", "/health"),
+            ("public projects page", "/projects"),
+            ("public project page", $"/projects/{slug}"),
+            ("members dashboard (prerendered)", "/membership"),
+            ("directory API, first page of 25", "/api/membership/organizations"),
+            ("directory API, search + status filter", "/api/membership/organizations?search=organization%201&status=Current"),
+            ("directory page (prerendered)", "/membership/organizations"),
+        ];
     }
 
     public static async Task<Func<int, long, Task<int>>> RequestAsync(GovernanceApp app, string path)
