@@ -23,6 +23,8 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Browser tests need Chromium at {Executable}: `apt-get install chromium`, or set GOVERNANCE_CHROMIUM.");
         await ((IAsyncLifetime)App).InitializeAsync();
+        // Two cores shared with the other test project: give the page as long as actions get before an expectation fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {

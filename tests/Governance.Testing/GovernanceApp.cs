@@ -36,7 +36,9 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public GovernanceApp() { }
 
     /// <summary>The portal on an existing database (a synthetic foundation, for instance).</summary>
-    public GovernanceApp(string connectionString) => this.connectionString = connectionString;
+    public static GovernanceApp On(string connectionString) => new OnDatabase(connectionString);
+
+    GovernanceApp(string connectionString) => this.connectionString = connectionString;
 
     /// <summary>A second node on the same database as <paramref name="first"/>.</summary>
     protected GovernanceApp(GovernanceApp first) => connectionString = first.connectionString;
@@ -84,11 +86,14 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// An HTTP client signed in as <paramref name="account"/> (null: anonymous) keeping its cookies in
     /// <paramref name="cookies"/> (default: its own). Cookies go by host, not port: nodes share them.
     /// </summary>
-    public async Task<HttpClient> ClientAsync(Account? account, CookieContainer? cookies = null)
+    public Task<HttpClient> ClientAsync(Account? account, CookieContainer? cookies = null) => ClientAsync(BaseAddress, account, cookies);
+
+    /// <summary>An HTTP client for the portal at <paramref name="baseAddress"/> (another node, say), signed in as <paramref name="account"/>.</summary>
+    public static async Task<HttpClient> ClientAsync(Uri baseAddress, Account? account, CookieContainer? cookies = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer() })
         {
-            BaseAddress = BaseAddress
+            BaseAddress = baseAddress
         };
         if (account is null) return client;
 
@@ -115,6 +120,8 @@ public class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     sealed class SecondNode(GovernanceApp first) : GovernanceApp(first);
+
+    sealed class OnDatabase(string connectionString) : GovernanceApp(connectionString);
 }
 
 /// <summary>Real time plus an offset a test moves forward; handlers read "now" from it.</summary>

@@ -41,9 +41,89 @@ public class AsyncProjections
         });
     }
 
-    static async Task RecordJoinsAsync(GovernanceApp node, string prefix, int count)
+    [Fact]
+    public async Task A_killed_node_process_loses_nothing_the_survivor_projects_every_event_exactly_once()
     {
-        var staff = await node.ClientAsync(GovernanceApp.Staff);
+        var survivor = new GovernanceApp();
+        await ((IAsyncLifetime)survivor).InitializeAsync();
+        await using var _ = survivor;
+        using var other = await NodeProcess.StartAsync(survivor.ConnectionString);
+
+        await RecordJoinsAsync(survivor.BaseAddress, "Survivor", 4);
+        await RecordJoinsAsync(other.BaseAddress, "Other process", 4);
+        await survivor.Store.WaitForNonStaleProjectionDataAsync(CatchUp);
+        await ThenEveryEventHasOneAuditEntry(survivor.Store, expected: 16);
+
+        other.Kill(); // no shutdown: its agents, leadership and connections vanish mid-flight
+        await RecordJoinsAsync(survivor.BaseAddress, "After the kill", 3);
+        await survivor.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(3));
+        await ThenEveryEventHasOneAuditEntry(survivor.Store, expected: 22);
+    }
+
+    /// <summary>The portal as a separate operating-system process, built next to the tests, on a free port.</summary>
+    sealed class NodeProcess : IDisposable
+    {
+        readonly System.Diagnostics.Process process;
+
+        public Uri BaseAddress { get; }
+
+        NodeProcess(System.Diagnostics.Process process, Uri baseAddress) => (this.process, BaseAddress) = (process, baseAddress);
+
+        public static async Task<NodeProcess> StartAsync(string connectionString)
+        {
+            // tests/Governance.Tests/bin/<Configuration>/<tfm>/ → src/Governance.Web/bin/<Configuration>/<tfm>/
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+            var web = Path.Combine(root, "src", "Governance.Web");
+            var dll = Path.Combine(web, "bin", output.Parent.Name, output.Name, "Governance.Web.dll");
+            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", dll]) { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["ConnectionStrings__Governance"] = connectionString;
+            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            start.Environment["Demo__SeedOnStart"] = "false";
+            var process = System.Diagnostics.Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+            using var client = new HttpClient { BaseAddress = node.BaseAddress };
+            for (var i = 0; i < 300; i++)
+            {
+                if (process.HasExited) throw new InvalidOperationException($"The node process exited with {process.ExitCode}.");
+                try
+                {
+                    if ((await client.GetAsync("/health")).IsSuccessStatusCode) return node;
+                }
+                catch (HttpRequestException) { }
+                await Task.Delay(200);
+            }
+            node.Dispose();
+            throw new TimeoutException("The node process did not answer /health within a minute.");
+        }
+
+        public void Kill()
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited) Kill();
+            process.Dispose();
+        }
+    }
+
+    static Task RecordJoinsAsync(GovernanceApp node, string prefix, int count) => RecordJoinsAsync(node.BaseAddress, prefix, count);
+
+    static async Task RecordJoinsAsync(Uri node, string prefix, int count)
+    {
+        var staff = await GovernanceApp.ClientAsync(node, GovernanceApp.Staff);
         for (var i = 0; i < count; i++)
         {
             var response = await staff.PostAsJsonAsync("/api/membership/joins",

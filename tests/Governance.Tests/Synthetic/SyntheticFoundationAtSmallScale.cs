@@ -18,7 +18,7 @@ public class SyntheticFoundationAtSmallScale
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var generated = await SyntheticFoundation.WriteAsync(connectionString, Scale.Small, today);
 
-        await using var app = new GovernanceApp(connectionString);
+        await using var app = GovernanceApp.On(connectionString);
         await ((IAsyncLifetime)app).InitializeAsync();
         await using var session = app.Store.QuerySession();
         Assert.Equal(Scale.Small.Organizations, await session.Query<Organization>().CountAsync());

@@ -17,12 +17,12 @@ public sealed record Reapply(Guid ProjectId, long ExpectedVersion, string WhatCh
 public static class ApplicationQueue
 {
     public static ApplicationInformationRequested Decide(Project p, RequestInformation c) =>
-        new(Pending(p, "ask the applicant").Id, ProjectStream.Required(c.Question, "the question for the applicant"));
+        new(Pending(p, "ask the applicant").Id, CommandRefused.Required(c.Question, "the question for the applicant"));
 
     public static ApplicationInformationProvided Decide(Project p, RecordInformationProvided c)
     {
         if (p.Application != ApplicationState.NeedInfo) throw new CommandRefused($"The TOC asked {p.Name} nothing that is still open.");
-        return new(p.Id, ProjectStream.Required(c.Answer, "the applicant's answer"));
+        return new(p.Id, CommandRefused.Required(c.Answer, "the applicant's answer"));
     }
 
     public static ApplicationScheduledForReview Decide(Project p, ScheduleReview c, DateOnly today)
@@ -33,16 +33,16 @@ public static class ApplicationQueue
     }
 
     public static ApplicationPostponed Decide(Project p, PostponeApplication c) =>
-        new(Pending(p, "postpone").Id, ProjectStream.Required(c.Reason, "the reason, which the applicant will read"));
+        new(Pending(p, "postpone").Id, CommandRefused.Required(c.Reason, "the reason, which the applicant will read"));
 
     public static ApplicationDeclined Decide(Project p, DeclineApplication c) =>
-        new(Pending(p, "decline").Id, ProjectStream.Required(c.Reason, "the reason, which the applicant will read"));
+        new(Pending(p, "decline").Id, CommandRefused.Required(c.Reason, "the reason, which the applicant will read"));
 
     public static ProjectReapplied Decide(Project p, Reapply c)
     {
         if (p.Application is not (ApplicationState.Declined or ApplicationState.Postponed))
             throw new CommandRefused($"{p.Name}'s application is {p.Application}; only a declined or postponed one may apply again.");
-        return new(p.Id, ProjectStream.Required(c.WhatChanged, "what changed since the last review"));
+        return new(p.Id, CommandRefused.Required(c.WhatChanged, "what changed since the last review"));
     }
 
     static Project Pending(Project p, string what) => p.Application is ApplicationState.New or ApplicationState.NeedInfo

@@ -46,7 +46,7 @@ public static class MovingLevels
     public static SponsorWithdrew Decide(Project p, WithdrawSponsorship c, Actor actor)
     {
         if (!Open(p).Sponsors.Any(s => s.PersonId == actor.Id)) throw new CommandRefused($"You do not sponsor {p.Name}.");
-        return new(p.Id, actor.Id, ProjectStream.Required(c.Reason, "why you step down"));
+        return new(p.Id, actor.Id, CommandRefused.Required(c.Reason, "why you step down"));
     }
 
     public static CriterionEvidenceRecorded Decide(Project p, RecordEvidence c, Actor actor)

@@ -17,7 +17,7 @@ public static class ProjectFromRecords
 {
     public static IReadOnlyList<object> Decide(RecordProjectFromRecords c, Guid id, bool slugTaken, DateOnly today, ProjectRules rules)
     {
-        var source = ProjectStream.Required(c.Source, "where these dates come from");
+        var source = CommandRefused.Required(c.Source, "where these dates come from");
         var first = c.Accepted ?? c.Incubating ?? throw new CommandRefused("A project from the records has the date it was accepted.");
         DateOnly?[] dates = [c.Accepted, c.Incubating, c.Graduated, c.Archived];
         if (dates.Any(d => d > today)) throw new CommandRefused("Dates from the records cannot be in the future.");

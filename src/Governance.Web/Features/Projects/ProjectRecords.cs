@@ -20,7 +20,7 @@ public static class ProjectRecords
 {
     public static ProjectDetailsChanged Decide(Project p, ChangeProjectDetails c)
     {
-        var changed = new ProjectDetailsChanged(p.Id, ProjectStream.Required(c.Description, "a description"),
+        var changed = new ProjectDetailsChanged(p.Id, CommandRefused.Required(c.Description, "a description"),
             ChangeOrganizationDetailsHandler.WebAddress(c.RepoUrl, "repository URL"), ChangeOrganizationDetailsHandler.WebAddress(c.HomepageUrl, "homepage URL"),
             ApplyProjectHandler.Trimmed(c.License), ApplyProjectHandler.Trimmed(c.Category), ApplyProjectHandler.Maintainers(c.Maintainers));
         if ((p.Description, p.RepoUrl, p.HomepageUrl, p.License, p.Category) == (changed.Description, changed.RepoUrl, changed.HomepageUrl, changed.License, changed.Category)
@@ -34,7 +34,7 @@ public static class ProjectRecords
         if (c.Date > today) throw new CommandRefused("Record an audit once its report is published: the date cannot be in the future.");
         var url = ChangeOrganizationDetailsHandler.WebAddress(c.Url, "report URL") ?? throw new CommandRefused("Link the audit report.");
         if (p.Audits.Any(a => a.Url == url)) throw new CommandRefused("That audit report is already on record.");
-        return new(p.Id, c.Date, ProjectStream.Required(c.Vendor, "the audit's vendor"), url, ApplyProjectHandler.Trimmed(c.Type) ?? "security");
+        return new(p.Id, c.Date, CommandRefused.Required(c.Vendor, "the audit's vendor"), url, ApplyProjectHandler.Trimmed(c.Type) ?? "security");
     }
 
     public static AnnualReviewRecorded Decide(Project p, RecordAnnualReview c, DateOnly today)

@@ -24,7 +24,4 @@ public static class ProjectStream
         var stream = await FetchForChangeAsync(session, command);
         stream.AppendOne(decide(stream.Aggregate!));
     }
-
-    public static string Required(string? text, string what) =>
-        string.IsNullOrWhiteSpace(text) ? throw new CommandRefused($"Enter {what}.") : text.Trim();
 }

@@ -44,14 +44,13 @@ public static class ProviderRules
 
     static (IReadOnlyList<CertifiedEngineer>, IReadOnlyList<string>, string) Evidence(IReadOnlyList<CertifiedEngineer>? engineers, IReadOnlyList<string>? links, string? support)
     {
-        var listed = (engineers ?? []).Select(e => new CertifiedEngineer(ProjectsText(e.Name, "each engineer's name"), ProjectsText(e.CertificateId, "each certificate id"), e.Expires)).ToList();
+        var listed = (engineers ?? []).Select(e => new CertifiedEngineer(CommandRefused.Required(e.Name, "each engineer's name"), CommandRefused.Required(e.CertificateId, "each certificate id"), e.Expires)).ToList();
         if (listed.GroupBy(e => e.CertificateId, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new CommandRefused($"Certificate {twice.Key} is listed twice.");
         var checkedLinks = (links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => ChangeOrganizationDetailsHandler.WebAddress(l, "contribution link")!).ToList();
-        return (listed, checkedLinks, ProjectsText(support, "the support offering"));
+        return (listed, checkedLinks, CommandRefused.Required(support, "the support offering"));
     }
 
-    static string ProjectsText(string? text, string what) => Projects.ProjectStream.Required(text, what);
 
     public static ProviderRequirementReviewed Decide(ProviderApplication a, ReviewRequirement c, ProviderProgram program)
     {
@@ -61,7 +60,7 @@ public static class ProviderRules
     }
 
     public static ProviderInformationRequested Decide(ProviderApplication a, RequestProviderInformation c) =>
-        new(Open(a).Id, ProjectsText(c.Question, "the question for the company"));
+        new(Open(a).Id, CommandRefused.Required(c.Question, "the question for the company"));
 
     public static ProviderEvidenceUpdated Decide(ProviderApplication a, UpdateProviderEvidence c)
     {
@@ -83,7 +82,7 @@ public static class ProviderRules
         return new(a.Id, today, null);
     }
 
-    public static ProviderDeclined Decide(ProviderApplication a, DeclineProvider c) => new(Open(a).Id, ProjectsText(c.Reason, "the reason, which the company will read"));
+    public static ProviderDeclined Decide(ProviderApplication a, DeclineProvider c) => new(Open(a).Id, CommandRefused.Required(c.Reason, "the reason, which the company will read"));
 
     static ProviderApplication Open(ProviderApplication a) =>
         a.IsOpen ? a : throw new CommandRefused($"This application is {a.State}; it is no longer under review.");

@@ -20,15 +20,16 @@ public static class PublicProjects
     public sealed record PublicProjectDetail(PublicProject Project, IReadOnlyList<TimelineEntry> Timeline);
 
     /// <summary>Accepted projects only: applications in the queue are the TOC's until a vote accepts them.</summary>
-    public static async Task<IReadOnlyList<PublicProject>> ListAsync(IQuerySession session, ProjectStage? stage, string? search, CancellationToken cancellation)
-    {
-        var projects = await session.Query<Project>().Where(p => p.Stage != ProjectStage.Applied).OrderBy(p => p.Name).ToListAsync(cancellation);
-        return projects
+    public static async Task<IReadOnlyList<PublicProject>> ListAsync(IQuerySession session, ProjectStage? stage, string? search, CancellationToken cancellation) =>
+        Filter((await session.Query<Project>().Where(p => p.Stage != ProjectStage.Applied).OrderBy(p => p.Name).ToListAsync(cancellation)).Select(ToPublic).ToList(),
+            stage, search);
+
+    public static IReadOnlyList<PublicProject> Filter(IReadOnlyList<PublicProject> projects, ProjectStage? stage, string? search) =>
+        projects
             .Where(p => stage is null || p.Stage == stage)
             .Where(p => string.IsNullOrWhiteSpace(search) || p.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
                         || p.Description.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Select(ToPublic).ToList();
-    }
+            .ToList();
 
     public static async Task<PublicProjectDetail?> FindAsync(IQuerySession session, string slug, CancellationToken cancellation)
     {

@@ -81,10 +81,8 @@ public static class WebhookHandler
     {
         var stream = await session.Events.FetchForWriting<Webhook>(command.WebhookId);
         if (stream.Aggregate is not { Active: true }) throw new CommandRefused("There is no such active subscription.");
-        stream.AppendOne(new WebhookUnsubscribed(command.WebhookId, ProjectsRequired(command.Reason)));
+        stream.AppendOne(new WebhookUnsubscribed(command.WebhookId, CommandRefused.Required(command.Reason, "why the subscription ends")));
     }
-
-    static string ProjectsRequired(string? reason) => Projects.ProjectStream.Required(reason, "why the subscription ends");
 
     public static async Task Handle(DeliverWebhook delivery, IHttpClientFactory clients, CancellationToken cancellation)
     {

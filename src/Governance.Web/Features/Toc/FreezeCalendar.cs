@@ -84,7 +84,7 @@ public static class FreezeCalendarHandler
     {
         var window = calendar?.Windows.FirstOrDefault(w => w.Id == command.WindowId) ?? throw new CommandRefused("There is no such freeze window.");
         if (window.Ends < today) throw new CommandRefused("That freeze window is over; it stays on record.");
-        return new FreezeWindowCancelled(FreezeCalendar.StreamId, window.Id, Projects.ProjectStream.Required(command.Reason, "why the freeze is cancelled"));
+        return new FreezeWindowCancelled(FreezeCalendar.StreamId, window.Id, CommandRefused.Required(command.Reason, "why the freeze is cancelled"));
     }
 
     public static Task Handle(ScheduleFreezeWindow command, IDocumentSession session, TimeProvider clock) =>
