@@ -34,7 +34,8 @@ public sealed class WriteLadder(GovernanceApp app) : IAsyncDisposable
         new("L2", "Marten rich append (StartStream + SaveChanges)", (_, n) => MartenStartStreamAsync(rich, n)),
         new("L3", "Marten quick append", (_, n) => MartenStartStreamAsync(quick, n)),
         new("L4", "FetchForWriting + quick append + inline directory projection", FetchForWritingAsync),
-        new("L5", "RecordJoin through Wolverine: authorization, rule, append, inline projection", WolverineCommandAsync),
+        new("L5", "RecordJoin through Wolverine: authorization, rule, append, inline projection, the lapse check in the outbox", WolverineCommandAsync),
+        new("L6", "L5 through a durable local queue: the command's envelope persisted, handled, then answered", DurableQueueCommandAsync),
     ];
 
     public async Task PrepareAsync()
@@ -128,10 +129,21 @@ public sealed class WriteLadder(GovernanceApp app) : IAsyncDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        await bus.InvokeAsync<Guid>(new RecordJoin($"Organization {n} {Guid.NewGuid():N}", "https://example.org", "Silver", DateOnly.FromDateTime(DateTime.UtcNow), null),
-            new DeliveryOptions().WithHeader(CommandAuthorization.ActorHeader, GovernanceApp.Staff.Id));
+        await bus.InvokeAsync<Guid>(Join(n), AsStaff);
         return 2;
     }
+
+    async Task<int> DurableQueueCommandAsync(int caller, long n)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        await bus.EndpointFor(new Uri("local://ladder")).InvokeAsync(Join(n), AsStaff);
+        return 2;
+    }
+
+    static RecordJoin Join(long n) => new($"Organization {n} {Guid.NewGuid():N}", "https://example.org", "Silver", DateOnly.FromDateTime(DateTime.UtcNow), null);
+
+    static DeliveryOptions AsStaff => new DeliveryOptions().WithHeader(CommandAuthorization.ActorHeader, GovernanceApp.Staff.Id);
 
     /// <summary>Contention: every caller appends to the same stream with an expected version, or each to its own.</summary>
     public async Task<(Func<int, long, Task<int>> OneStream, Func<int, long, Task<int>> OwnStreams)> ContentionAsync(int callers)

@@ -18,7 +18,7 @@ namespace Governance.Testing;
 /// </summary>
 public sealed record Scale(int Organizations, int Projects, int Votes, int Years, int EditsPerMemberYear)
 {
-    public static readonly Scale Large = new(10_000, 1_000, 5_000, 10, 16);
+    public static readonly Scale Large = new(10_000, 1_000, 5_000, 10, 22);
     public static readonly Scale Small = new(200, 40, 60, 3, 2);
 }
 
