@@ -124,5 +124,34 @@ public class LandscapeImportAndPublicProjects(GovernanceApp app) : IClassFixture
         Assert.Contains(feed.Root!.Elements(atom + "entry"), e => e.Element(atom + "title")!.Value == "Quiet Quokka: moved to Incubation on 2023-04-04");
     }
 
+    [Fact]
+    public async Task Public_projects_as_of_a_date_show_the_stage_they_had_then_and_omit_what_came_later()
+    {
+        var staff = await app.ClientAsync(GovernanceApp.Staff);
+        var entered = await staff.PostAsJsonAsync("/api/projects/from-records", new RecordProjectFromRecords("Bygone Bittern", "Came and went", null, null,
+            new DateOnly(2019, 1, 1), new DateOnly(2021, 1, 1), null, new DateOnly(2023, 1, 1), "records"));
+        Assert.Equal(HttpStatusCode.Created, entered.StatusCode);
+        var anonymous = await app.ClientAsync(null);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/public/projects/bygone-bittern?asOf=2018-12-31")).StatusCode);
+        foreach (var (day, stage, incubating, archived) in new[]
+                 {
+                     ("2019-01-01", ProjectStage.Sandbox, (DateOnly?)null, (DateOnly?)null),
+                     ("2022-06-30", ProjectStage.Incubating, new DateOnly(2021, 1, 1), null),
+                     ("2023-01-01", ProjectStage.Archived, new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)),
+                 })
+        {
+            var asOf = await anonymous.GetFromJsonAsync<PublicProjects.PublicProjectDetail>($"/api/public/projects/bygone-bittern?asOf={day}");
+            Assert.Equal((stage, incubating, archived), (asOf!.Project.Stage, asOf.Project.Incubating, asOf.Project.Archived));
+            Assert.All(asOf.Timeline, t => Assert.True(t.Date <= DateOnly.Parse(day)));
+        }
+        Assert.DoesNotContain(await anonymous.GetFromJsonAsync<PublicProjects.PublicProject[]>("/api/public/projects?asOf=2018-12-31") ?? [], p => p.Slug == "bygone-bittern");
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/projects?asOf=yesterday")).StatusCode);
+
+        var page = await anonymous.GetStringAsync("/projects?asOf=2022-06-30");
+        Assert.Contains("data-test=\"as-of\"", page);
+        Assert.Contains("/projects/bygone-bittern?asOf=2022-06-30", page);
+    }
+
     sealed record Created(Guid Id);
 }

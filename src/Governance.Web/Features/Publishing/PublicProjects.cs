@@ -19,10 +19,15 @@ public static class PublicProjects
 
     public sealed record PublicProjectDetail(PublicProject Project, IReadOnlyList<TimelineEntry> Timeline);
 
-    /// <summary>Accepted projects only: applications in the queue are the TOC's until a vote accepts them.</summary>
-    public static async Task<IReadOnlyList<PublicProject>> ListAsync(IQuerySession session, ProjectStage? stage, string? search, CancellationToken cancellation) =>
-        Filter((await session.Query<Project>().Where(p => p.Stage != ProjectStage.Applied).OrderBy(p => p.Name).ToListAsync(cancellation)).Select(ToPublic).ToList(),
-            stage, search);
+    /// <summary>
+    /// Accepted projects only: applications in the queue are the TOC's until a vote accepts them. With
+    /// <paramref name="asOf"/>, as they stood that day (by effective date): a project not yet accepted is absent, one
+    /// archived later shows the stage it had then, and later dates and audits are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<PublicProject>> ListAsync(IQuerySession session, ProjectStage? stage, string? search, DateOnly? asOf,
+        CancellationToken cancellation) =>
+        Filter((await session.Query<Project>().Where(p => p.Stage != ProjectStage.Applied).OrderBy(p => p.Name).ToListAsync(cancellation))
+            .Select(p => ToPublic(p, asOf)).OfType<PublicProject>().ToList(), stage, search);
 
     public static IReadOnlyList<PublicProject> Filter(IReadOnlyList<PublicProject> projects, ProjectStage? stage, string? search) =>
         projects
@@ -31,30 +36,37 @@ public static class PublicProjects
                         || p.Description.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
             .ToList();
 
-    public static async Task<PublicProjectDetail?> FindAsync(IQuerySession session, string slug, CancellationToken cancellation)
+    public static async Task<PublicProjectDetail?> FindAsync(IQuerySession session, string slug, DateOnly? asOf, CancellationToken cancellation)
     {
         var project = await session.Query<Project>().FirstOrDefaultAsync(p => p.Slug == slug && p.Stage != ProjectStage.Applied, cancellation);
-        if (project is null) return null;
+        if (project is null || ToPublic(project, asOf) is not { } shown) return null;
         var timeline = await Lifecycle.TimelineAsync(session, project.Id, cancellation);
-        return new PublicProjectDetail(ToPublic(project), timeline.Where(t => t.Public).ToList());
+        return new PublicProjectDetail(shown, timeline.Where(t => t.Public && (asOf is null || t.Date <= asOf)).ToList());
     }
 
-    static PublicProject ToPublic(Project p) => new(p.Name, p.Slug, p.Stage, p.Description, p.Category, p.HomepageUrl, p.RepoUrl,
-        p.Sandbox ?? p.Incubating, p.Incubating, p.Graduated, p.Archived,
-        p.Audits.OrderBy(a => a.Date).Select(a => new PublicAudit(a.Date, a.Vendor, a.Url, a.Type)).ToList(), p.AnnualReviews.OrderBy(r => r.Date).ToList());
+    static PublicProject? ToPublic(Project p, DateOnly? asOf)
+    {
+        var day = asOf ?? DateOnly.MaxValue;
+        if ((asOf is null ? p.Stage : Lifecycle.StageOn(p, day)) is not { } stage) return null;
+        DateOnly? Until(DateOnly? date) => date <= day ? date : null;
+        return new(p.Name, p.Slug, stage, p.Description, p.Category, p.HomepageUrl, p.RepoUrl,
+            Until(p.Sandbox ?? p.Incubating), Until(p.Incubating), Until(p.Graduated), Until(p.Archived),
+            p.Audits.Where(a => a.Date <= day).OrderBy(a => a.Date).Select(a => new PublicAudit(a.Date, a.Vendor, a.Url, a.Type)).ToList(),
+            p.AnnualReviews.Where(r => r.Date <= day).OrderBy(r => r.Date).ToList());
+    }
 
     public static void MapPublicProjects(this RouteGroupBuilder api, WebApplication app)
     {
-        api.MapGet("/projects", async (ProjectStage? stage, string? q, HttpContext http, IQuerySession session, CancellationToken cancellation) =>
-                PublicApi.Cacheable(http, await ListAsync(session, stage, q, cancellation)))
-            .WithSummary("Every accepted project with its stage and the dates it reached each level; optionally of one stage or matching a search")
+        api.MapGet("/projects", async (ProjectStage? stage, string? q, DateOnly? asOf, HttpContext http, IQuerySession session, CancellationToken cancellation) =>
+                PublicApi.Cacheable(http, await ListAsync(session, stage, q, asOf, cancellation)))
+            .WithSummary("Every accepted project with its stage and the dates it reached each level; optionally of one stage, matching a search, or as of a date (YYYY-MM-DD)")
             .Produces<PublicProject[]>();
-        api.MapGet("/projects/{slug}", async (string slug, HttpContext http, IQuerySession session, CancellationToken cancellation) =>
-                await FindAsync(session, slug, cancellation) is { } detail ? PublicApi.Cacheable(http, detail) : Results.NotFound())
-            .WithSummary("One project: its stage, dates, audits, reviews and public timeline with the votes that moved it")
+        api.MapGet("/projects/{slug}", async (string slug, DateOnly? asOf, HttpContext http, IQuerySession session, CancellationToken cancellation) =>
+                await FindAsync(session, slug, asOf, cancellation) is { } detail ? PublicApi.Cacheable(http, detail) : Results.NotFound())
+            .WithSummary("One project: its stage, dates, audits, reviews and public timeline with the votes that moved it; optionally as of a date")
             .Produces<PublicProjectDetail>();
         api.MapGet("/projects.csv", async (IQuerySession session, CancellationToken cancellation) =>
-                Results.Text(ProjectsCsv(await ListAsync(session, null, null, cancellation)), "text/csv"))
+                Results.Text(ProjectsCsv(await ListAsync(session, null, null, null, cancellation)), "text/csv"))
             .WithSummary("projects.csv with cncf/landscape2's columns");
         api.MapGet("/landscape.yml", async (IQuerySession session, CancellationToken cancellation) =>
                 Results.Text(await Landscape.LandscapeExport.WriteAsync(session, cancellation), "application/yaml"))
