@@ -32,6 +32,10 @@ public static class MembershipApi
                 await session.LoadAsync<Organization>(id, cancellation) is { } organization ? Results.Ok(organization) : Results.NotFound())
             .WithSummary("One organization with its current membership");
 
+        api.MapGet("/organizations/{id:guid}/as-recorded", async (Guid id, DateTimeOffset on, IQuerySession session, CancellationToken cancellation) =>
+                await session.Events.AggregateStreamAsync<Organization>(id, timestamp: on, token: cancellation) is { } organization ? Results.Ok(organization) : Results.NotFound())
+            .WithSummary("The organization as the records said at a past recorded time (on=ISO 8601): a later correction or change does not show");
+
         api.MapGet("/organizations/{id:guid}/history", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
                 await session.TimelineAsync(id, cancellation))
             .WithSummary("Every event of one organization, newest first");

@@ -25,6 +25,9 @@ public static class ProjectsApi
                     })
                     : Results.NotFound())
             .WithSummary("One project with who acts next, its time in each stage and its full timeline");
+        projects.MapGet("/{id:guid}/as-recorded", async (Guid id, DateTimeOffset on, IQuerySession session, CancellationToken cancellation) =>
+                await session.Events.AggregateStreamAsync<Project>(id, timestamp: on, token: cancellation) is { } project ? Results.Ok(project) : Results.NotFound())
+            .WithSummary("The project as the records said at a past recorded time (on=ISO 8601)");
         projects.MapGet("/queue", async (IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
                 (await ApplicationQueue.LoadAsync(session, cancellation)).Select(q => new
                 {
