@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Governance.Features.Membership;
+using Governance.Features.Projects;
+using Governance.Features.Publishing;
+using Marten;
 using Governance.Testing;
 
 namespace Governance.Tests.Audit;
@@ -27,6 +30,37 @@ public class AsRecordedOn(GovernanceApp app) : IClassFixture<GovernanceApp>
         Assert.Equal(("Gold", 3L), (now!.MemberClass, now.Version));
         var beforeItExisted = await staff.GetAsync($"/api/membership/organizations/{id}/as-recorded?on={Uri.EscapeDataString(before.AddHours(-1).ToString("O"))}");
         Assert.Equal(HttpStatusCode.NotFound, beforeItExisted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correction_changes_as_of_but_not_as_recorded_before_it_and_both_entries_stay_in_the_history()
+    {
+        var staff = await app.ClientAsync(GovernanceApp.Staff);
+        var entered = await staff.PostAsJsonAsync("/api/projects/from-records",
+            new RecordProjectFromRecords("Mended Merlin", "Was entered with the wrong date", null, null, new DateOnly(2019, 1, 1), null, null, null, "records"));
+        var id = (await entered.Content.ReadFromJsonAsync<Created>())!.Id;
+        await Task.Delay(50);
+        var beforeCorrection = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+
+        var refused = await staff.PostAsJsonAsync($"/api/projects/{id}/stage-date-corrections", new CorrectStageDate(id, 2, ProjectStage.Incubating, new DateOnly(2019, 3, 1), "no such date"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var corrected = await staff.PostAsJsonAsync($"/api/projects/{id}/stage-date-corrections", new CorrectStageDate(id, 2, ProjectStage.Sandbox, new DateOnly(2019, 3, 1), "The TOC vote closed in March, not January"));
+        Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
+
+        var anonymous = await app.ClientAsync(null);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/public/projects/mended-merlin?asOf=2019-02-01")).StatusCode);
+        Assert.Equal(new DateOnly(2019, 3, 1), (await anonymous.GetFromJsonAsync<PublicProjects.PublicProjectDetail>("/api/public/projects/mended-merlin"))!.Project.Accepted);
+        var recorded = await staff.GetFromJsonAsync<Project>($"/api/projects/{id}/as-recorded?on={Uri.EscapeDataString(beforeCorrection.ToString("O"))}");
+        Assert.Equal(new DateOnly(2019, 1, 1), recorded!.Sandbox);
+
+        var timeline = (await anonymous.GetFromJsonAsync<PublicProjects.PublicProjectDetail>("/api/public/projects/mended-merlin"))!.Timeline;
+        Assert.Contains(timeline, t => t.What == "Accepted into the Sandbox" && t.Date == new DateOnly(2019, 1, 1));
+        Assert.Contains(timeline, t => t.What == "Corrected: the Sandbox date was 2019-01-01, is 2019-03-01" && t.Detail == "The TOC vote closed in March, not January");
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(id);
+        Assert.Equal(2, Assert.IsType<StageDateCorrected>(events[^1].Data).CorrectsVersion);
+        Assert.Equal(new DateOnly(2019, 1, 1), Assert.IsType<ProjectAcceptedIntoSandbox>(events[1].Data).EffectiveDate);
     }
 
     sealed record Created(Guid Id);

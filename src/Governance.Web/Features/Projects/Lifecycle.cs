@@ -111,6 +111,7 @@ public static class Lifecycle
         CommentPeriodOpened { Period: CommentPeriod.Public } c => new(c.Opens, $"Public comment period until {c.Closes:yyyy-MM-dd}", null, null, true),
         CommentPeriodOpened c => new(c.Opens, $"TOC internal comment period until {c.Closes:yyyy-MM-dd}", null, null, false),
         ProjectDetailsChanged => new(recorded, "Details changed", null, null, false),
+        StageDateCorrected c => new(recorded, $"Corrected: the {c.Stage} date was {c.From:yyyy-MM-dd}, is {c.To:yyyy-MM-dd}", c.Reason, null, true),
         _ => null,
     };
 }

@@ -127,7 +127,7 @@ public sealed partial class ProjectProjection : SingleStreamProjection<Project, 
             typeof(ApplicationPostponed), typeof(ApplicationDeclined), typeof(ProjectReapplied), typeof(ProjectAcceptedIntoSandbox),
             typeof(ProjectMovedToIncubation), typeof(ProjectGraduated), typeof(ProjectArchived), typeof(ProjectReactivated), typeof(ProjectDetailsChanged),
             typeof(SecurityAuditRecorded), typeof(AnnualReviewRecorded), typeof(LevelApplicationFiled), typeof(SponsorAssigned), typeof(SponsorWithdrew),
-            typeof(CriterionEvidenceRecorded), typeof(CommentPeriodOpened),
+            typeof(CriterionEvidenceRecorded), typeof(CommentPeriodOpened), typeof(StageDateCorrected),
         ];
         foreach (var type in events) IncludeType(type);
     }
@@ -168,6 +168,15 @@ public sealed partial class ProjectProjection : SingleStreamProjection<Project, 
             case ProjectDetailsChanged c:
                 (p.Description, p.RepoUrl, p.HomepageUrl, p.License, p.Category, p.Maintainers) =
                     (c.Description, c.RepoUrl, c.HomepageUrl, c.License, c.Category, [.. c.Maintainers]);
+                break;
+            case StageDateCorrected c:
+                switch (c.Stage)
+                {
+                    case ProjectStage.Sandbox: p.Sandbox = c.To; break;
+                    case ProjectStage.Incubating: p.Incubating = c.To; break;
+                    case ProjectStage.Graduated: p.Graduated = c.To; break;
+                    case ProjectStage.Archived: p.Archived = c.To; break;
+                }
                 break;
             case SecurityAuditRecorded a: p.Audits.Add(new SecurityAudit(a.Date, a.Vendor, a.Url, a.Type)); break;
             case AnnualReviewRecorded r: p.AnnualReviews.Add(new AnnualReview(r.Date, r.Url)); break;

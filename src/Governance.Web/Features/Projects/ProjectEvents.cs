@@ -29,6 +29,12 @@ public sealed record ProjectArchived(Guid ProjectId, ProjectStage FromStage, Dat
 /// <summary>An archived project back through the normal process: it returns to the Sandbox, never to its former level.</summary>
 public sealed record ProjectReactivated(Guid ProjectId, DateOnly EffectiveDate, Guid? VoteId, string? Reason = null) : IEffectiveDated;
 
+/// <summary>
+/// A mistaken stage date corrected: the event that recorded it stays as it was; this one references it by version
+/// and says what the date should have been, and why.
+/// </summary>
+public sealed record StageDateCorrected(Guid ProjectId, ProjectStage Stage, long CorrectsVersion, DateOnly From, DateOnly To, string Reason);
+
 public sealed record ProjectDetailsChanged(Guid ProjectId, string Description, string? RepoUrl, string? HomepageUrl, string? License,
     string? Category, IReadOnlyList<Maintainer> Maintainers);
 public sealed record SecurityAuditRecorded(Guid ProjectId, DateOnly Date, string Vendor, string Url, string Type);

@@ -63,6 +63,7 @@ public static class ProjectsApi
         Change<ChangeProjectDetails>("details", "Change the project's description, links, license, category or maintainers");
         Change<RecordSecurityAudit>("audits", "Record a security audit");
         Change<RecordAnnualReview>("annual-reviews", "Record an annual review");
+        Change<CorrectStageDate>("stage-date-corrections", "Correct the date a project reached a stage (staff, with the reason); the original entry stays");
 
         void Change<T>(string path, string summary) where T : IProjectCommand =>
             projects.MapChange<T>("", path, summary, command => command.ProjectId, "project");
