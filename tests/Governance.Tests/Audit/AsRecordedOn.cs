@@ -4,6 +4,7 @@ using Governance.Features.Membership;
 using Governance.Features.Projects;
 using Governance.Features.Publishing;
 using Marten;
+using Marten.Events;
 using Governance.Testing;
 
 namespace Governance.Tests.Audit;
@@ -61,6 +62,29 @@ public class AsRecordedOn(GovernanceApp app) : IClassFixture<GovernanceApp>
         var events = await session.Events.FetchStreamAsync(id);
         Assert.Equal(2, Assert.IsType<StageDateCorrected>(events[^1].Data).CorrectsVersion);
         Assert.Equal(new DateOnly(2019, 1, 1), Assert.IsType<ProjectAcceptedIntoSandbox>(events[1].Data).EffectiveDate);
+    }
+
+    [Fact]
+    public async Task Members_as_of_a_date_are_the_ones_with_the_class_they_had_then()
+    {
+        var staff = await app.ClientAsync(GovernanceApp.Staff);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var joined = await staff.PostAsJsonAsync("/api/membership/joins", new RecordJoin("Early Egret", null, "Silver", today.AddDays(-300), "Signed last winter"));
+        var egret = (await joined.Content.ReadFromJsonAsync<Created>())!.Id;
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/membership/organizations/{egret}/tier",
+            new ChangeTier(egret, 2, "Gold", today.AddDays(-100), "Board approved the upgrade"))).StatusCode);
+        (await staff.PostAsJsonAsync("/api/membership/joins", new RecordJoin("Late Lark", null, "Silver", today.AddDays(-10), "Signed this month"))).EnsureSuccessStatusCode();
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var anonymous = await app.ClientAsync(null);
+        async Task<string[]> MembersOn(int daysAgo) =>
+            (await anonymous.GetFromJsonAsync<PublicApi.PublicMember[]>($"/api/public/members?asOf={today.AddDays(-daysAgo):yyyy-MM-dd}"))!
+            .Where(m => m.Name is "Early Egret" or "Late Lark").Select(m => $"{m.Name}:{m.MemberClass}").ToArray();
+        Assert.Empty(await MembersOn(400));
+        Assert.Equal(["Early Egret:Silver"], await MembersOn(200));
+        Assert.Equal(["Early Egret:Gold"], await MembersOn(50));
+        Assert.Equal(["Early Egret:Gold", "Late Lark:Silver"], await MembersOn(0));
+        Assert.Contains("data-test=\"as-of\"", await anonymous.GetStringAsync($"/members?asOf={today.AddDays(-50):yyyy-MM-dd}"));
     }
 
     sealed record Created(Guid Id);
