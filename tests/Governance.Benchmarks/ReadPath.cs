@@ -12,6 +12,8 @@ namespace Governance.Benchmarks;
 /// </summary>
 public static class ReadPath
 {
+    static DateOnly FiveYearsAgo => DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-5);
+
     /// <summary>The pages measured, with a graduated project's page among them.</summary>
     public static async Task<IReadOnlyList<(string Name, string Path)>> PagesAsync(GovernanceApp app)
     {
@@ -23,7 +25,10 @@ public static class ReadPath
             ("static file (baseline)", "/favicon.svg"),
             ("health", "/health"),
             ("public projects page", "/projects"),
+            ("public projects page, as of 5 years ago", $"/projects?asOf={FiveYearsAgo:yyyy-MM-dd}"),
             ("public project page", $"/projects/{slug}"),
+            ("public members page", "/members"),
+            ("public members page, as of 5 years ago", $"/members?asOf={FiveYearsAgo:yyyy-MM-dd}"),
             ("members dashboard (prerendered)", "/membership"),
             ("directory API, first page of 25", "/api/membership/organizations"),
             ("directory API, search + status filter", "/api/membership/organizations?search=organization%201&status=Current"),
