@@ -52,7 +52,7 @@ public static class Store
                 options.Projections.Add<ProviderApplicationProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
-                options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);
+                options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate).Index(m => m.OrganizationId);
                 options.Schema.For<AuditEntry>().Index(entry => entry.Sequence);
             })
             .UseLightweightSessions()

@@ -45,4 +45,36 @@ public class MembershipHistoryRules
         Assert.Equal(
             [("2023 Q2", 1, 0, 0, 0), ("2022 Q1", 0, 0, 0, 1), ("2021 Q2", 0, 0, 0, 0), ("2021 Q1", 0, 1, 0, 0), ("2020 Q2", 1, 0, 0, 0), ("2020 Q1", 1, 0, 0, 0)],
             MembershipHistory.ByQuarter(Movements));
+
+    [Theory]
+    [InlineData("2020-01-31", null, null, null)]
+    [InlineData("2020-03-01", "Silver", "2020-02-10", "2021-02-09")]
+    [InlineData("2021-01-15", "Gold", "2020-02-10", "2021-02-09")]
+    [InlineData("2021-06-01", "Gold", "2020-02-10", "2022-02-09")]
+    [InlineData("2022-04-01", null, "2020-02-10", "2022-02-09")]
+    [InlineData("2022-06-01", "Gold", "2022-06-01", "2023-05-31")]
+    [InlineData("2023-01-01", "Gold", "2022-06-01", "2023-05-31")]
+    public void An_organization_as_of_a_day_is_its_movements_up_to_then_in_order(string day, string? member, string? since, string? termEnd)
+    {
+        var id = Guid.NewGuid();
+        MembershipMovement Move(long sequence, MovementKind kind, string? from, string? to, string on, string? termStart = null, string? end = null) => new()
+        {
+            Id = Guid.NewGuid(), OrganizationId = id, Sequence = sequence, Kind = kind, FromClass = from, ToClass = to, EffectiveDate = DateOnly.Parse(on),
+            TermStart = termStart is null ? null : DateOnly.Parse(termStart), TermEnd = end is null ? null : DateOnly.Parse(end),
+        };
+        MembershipMovement[] movements =
+        [
+            Move(5, MovementKind.Renewed, null, "Gold", "2022-06-01", "2022-06-01", "2023-05-31"), // after the lapse: a new membership
+            Move(1, MovementKind.Joined, null, "Silver", "2020-02-10", "2020-02-10", "2021-02-09"),
+            Move(2, MovementKind.Upgraded, "Silver", "Gold", "2021-01-15"),
+            Move(3, MovementKind.Renewed, "Gold", "Gold", "2021-02-01", "2021-02-10", "2022-02-09"),
+            Move(4, MovementKind.Lapsed, "Gold", null, "2022-03-10"),
+        ];
+        var today = new Organization { Id = id, Name = "Folded Finch", MemberClass = "Gold" };
+        var d = DateOnly.Parse(day);
+        var then = MembershipAsOf.Fold(today, movements.Where(m => m.EffectiveDate <= d));
+        Assert.Equal(member, then.IsMember ? then.MemberClass : null);
+        Assert.Equal((since, termEnd), (then.JoinedOn?.ToString("yyyy-MM-dd"), then.TermEnd?.ToString("yyyy-MM-dd")));
+        Assert.Equal("Folded Finch", then.Name);
+    }
 }

@@ -214,7 +214,7 @@ public class ProjectProcessRules
     }
 
     [Fact]
-    public void Statistics_give_medians_between_levels_and_counts_per_stage_at_each_year_end()
+    public void Statistics_give_medians_of_the_moves_in_a_period_and_counts_per_stage_at_each_quarter_end()
     {
         Project From(string name, DateOnly sandbox, DateOnly? incubating, DateOnly? graduated) =>
             Replay(Today, [.. ProjectFromRecords.Decide(new RecordProjectFromRecords(name, "x", null, null, sandbox, incubating, graduated, null, "records"), Guid.NewGuid(), false, Today, Rules)]);
@@ -225,13 +225,21 @@ public class ProjectProcessRules
             From("C", new(2020, 1, 1), new(2020, 1, 31), null),
             From("D", new(2024, 1, 1), null, null),
         };
-        var statistics = Lifecycle.Statistics(projects, Today);
+        var statistics = Lifecycle.Statistics(projects, Lifecycle.FirstDate(projects, Today), Today);
         Assert.Equal(20, statistics.Medians[0].MedianDays);
         Assert.Equal(3, statistics.Medians[0].Projects);
         Assert.Equal(366, statistics.Medians[1].MedianDays);
+        Assert.Equal(new DateOnly(2020, 3, 31), statistics.OverTime[0].Day);
         var end2020 = statistics.OverTime.Single(p => p.Day == new DateOnly(2020, 12, 31)).Counts;
         Assert.Equal((0, 3, 0), (end2020[ProjectStage.Sandbox], end2020[ProjectStage.Incubating], end2020[ProjectStage.Graduated]));
         var now = statistics.OverTime[^1].Counts;
-        Assert.Equal((1, 2, 1), (now[ProjectStage.Sandbox], now[ProjectStage.Incubating], now[ProjectStage.Graduated]));
+        Assert.Equal((Today, 1, 2, 1), (statistics.OverTime[^1].Day, now[ProjectStage.Sandbox], now[ProjectStage.Incubating], now[ProjectStage.Graduated]));
+
+        // Only the moves completed in the period count toward its medians.
+        var in2020 = Lifecycle.Statistics(projects, new(2020, 1, 1), new(2020, 12, 31));
+        Assert.Equal((3, 0), (in2020.Medians[0].Projects, in2020.Medians[1].Projects));
+        Assert.Equal(4, in2020.OverTime.Count);
+        var q1 = in2020.OverTime[0].Counts;
+        Assert.Equal((0, 3), (q1[ProjectStage.Sandbox], q1[ProjectStage.Incubating]));
     }
 }

@@ -11,13 +11,28 @@ public enum DirectorySort { Name, MemberClass, JoinedOn, TermEnd }
 /// (the same rules as <see cref="Organization.StatusOn"/>), so no stored status goes stale.
 /// </summary>
 public sealed record DirectoryQuery(string? Search = null, string? MemberClass = null, MembershipStatus? Status = null,
-    DirectorySort Sort = DirectorySort.Name, bool Descending = false, int Page = 1, int PageSize = 25)
+    DirectorySort Sort = DirectorySort.Name, bool Descending = false, int Page = 1, int PageSize = 25, DateOnly? AsOf = null)
 {
     public sealed record Result(IReadOnlyList<Organization> Items, long Total);
 
+    /// <summary>
+    /// Today's directory runs in the database. As of a past day, the organizations as they stood then come from the
+    /// membership movements (see <see cref="MembershipAsOf"/>) and the same filters and sort run over them in memory.
+    /// </summary>
     public async Task<Result> PageAsync(IQuerySession session, DateOnly today, CancellationToken cancellation)
     {
-        IQueryable<Organization> query = session.Query<Organization>();
+        var (page, size) = (Math.Max(1, Page), Math.Clamp(PageSize, 1, 200));
+        if (AsOf is { } day)
+        {
+            var then = Filtered((await MembershipAsOf.OrganizationsOnAsync(session, day, cancellation)).AsQueryable(), day);
+            return new Result(then.Skip((page - 1) * size).Take(size).ToList(), then.Count());
+        }
+        var paged = await Filtered(session.Query<Organization>(), today).ToPagedListAsync(page, size, cancellation);
+        return new Result(paged.ToList(), paged.TotalItemCount);
+    }
+
+    IQueryable<Organization> Filtered(IQueryable<Organization> query, DateOnly today)
+    {
         if (!string.IsNullOrWhiteSpace(Search)) query = query.Where(o => o.Name.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrWhiteSpace(MemberClass)) query = query.Where(o => o.MemberClass == MemberClass);
         if (Status is { } status) query = WithStatus(query, status, today);
@@ -32,8 +47,7 @@ public sealed record DirectoryQuery(string? Search = null, string? MemberClass =
             (_, false) => query.OrderBy(o => o.Name),
             (_, true) => query.OrderByDescending(o => o.Name),
         };
-        var page = await query.ToPagedListAsync(Math.Max(1, Page), Math.Clamp(PageSize, 1, 200), cancellation);
-        return new Result(page.ToList(), page.TotalItemCount);
+        return query;
     }
 
     static IQueryable<Organization> WithStatus(IQueryable<Organization> query, MembershipStatus status, DateOnly today)

@@ -23,6 +23,7 @@ public static class MembershipApi
         MapChange<ChangeOrganizationDetails>(api, "details", "Change an organization's name, website, country, logo or end-user flag");
         MapChange<ChangeContacts>(api, "contacts", "Change an organization's primary, billing and board contacts");
         MapChange<OverrideStatus>(api, "status-override", "Show a status by hand until a date, with the reason");
+        MapChange<CorrectMembershipDate>(api, "date-corrections", "Correct the effective date of a join, rejoin, tier change, renewal or departure (staff, with the reason); the original entry stays");
 
         api.MapGet("/organizations", async ([AsParameters] DirectoryQuery query, TimeProvider clock, IQuerySession session, CancellationToken cancellation) =>
                 await query.PageAsync(session, OrganizationStream.Today(clock), cancellation))
@@ -35,6 +36,10 @@ public static class MembershipApi
         api.MapGet("/organizations/{id:guid}/as-recorded", async (Guid id, DateTimeOffset on, IQuerySession session, CancellationToken cancellation) =>
                 await session.Events.AggregateStreamAsync<Organization>(id, timestamp: on, token: cancellation) is { } organization ? Results.Ok(organization) : Results.NotFound())
             .WithSummary("The organization as the records said at a past recorded time (on=ISO 8601): a later correction or change does not show");
+
+        api.MapGet("/organizations/{id:guid}/as-of", async (Guid id, DateOnly on, IQuerySession session, CancellationToken cancellation) =>
+                await MembershipAsOf.OrganizationOnAsync(session, id, on, cancellation) is { } organization ? Results.Ok(organization) : Results.NotFound())
+            .WithSummary("The organization's membership as it stood on a day (on=YYYY-MM-DD), by effective date, corrections applied");
 
         api.MapGet("/organizations/{id:guid}/history", async (Guid id, IQuerySession session, CancellationToken cancellation) =>
                 await session.TimelineAsync(id, cancellation))

@@ -41,3 +41,14 @@ public sealed record MemberLeft(Guid OrganizationId, string MemberClass, DateOnl
 }
 
 public sealed record MembershipStatusOverridden(Guid OrganizationId, MembershipStatus Status, DateOnly Until, string Reason);
+
+/// <summary>
+/// A membership fact entered with the wrong effective date, corrected. The corrected event stays as it was entered:
+/// this one names it (by version and id), says what the date should be, and why. "As of" views follow the correction;
+/// "as recorded" on a time before it still shows the old date.
+/// </summary>
+public sealed record MembershipDateCorrected(Guid OrganizationId, long CorrectsVersion, Guid CorrectedEventId, string Fact, DateOnly From,
+    DateOnly EffectiveDate, string Reason) : IEffectiveDated
+{
+    string? IEffectiveDated.Reason => Reason;
+}

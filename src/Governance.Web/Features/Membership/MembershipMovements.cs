@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Marten.Patching;
 
 namespace Governance.Features.Membership;
 
@@ -17,6 +18,11 @@ public sealed class MembershipMovement
     /// <summary>The class it was in before (null when it began).</summary>
     public string? FromClass { get; set; }
     public DateOnly EffectiveDate { get; set; }
+    /// <summary>Orders movements of the same day as they were recorded.</summary>
+    public long Sequence { get; set; }
+    /// <summary>The term a join, rejoin or renewal began (null for other movements).</summary>
+    public DateOnly? TermStart { get; set; }
+    public DateOnly? TermEnd { get; set; }
 }
 
 /// <summary>Async: the dashboard's history and "as of" counts read these rows, never the streams.</summary>
@@ -24,21 +30,83 @@ public sealed partial class MembershipMovementProjection : EventProjection
 {
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        MembershipMovement? Movement(MovementKind kind, string? from, string? to, DateOnly on) =>
-            new() { Id = e.Id, OrganizationId = e.StreamId, Kind = kind, FromClass = from, ToClass = to, EffectiveDate = on };
+        MembershipMovement? Movement(MovementKind kind, string? from, string? to, DateOnly on, DateOnly? termStart = null, DateOnly? termEnd = null) =>
+            new() { Id = e.Id, OrganizationId = e.StreamId, Kind = kind, FromClass = from, ToClass = to, EffectiveDate = on, Sequence = e.Sequence, TermStart = termStart, TermEnd = termEnd };
 
         var movement = e.Data switch
         {
-            MemberJoined j => Movement(MovementKind.Joined, null, j.MemberClass, j.EffectiveDate),
-            MemberRejoined r => Movement(MovementKind.Rejoined, null, r.MemberClass, r.EffectiveDate),
+            MemberJoined j => Movement(MovementKind.Joined, null, j.MemberClass, j.EffectiveDate, j.EffectiveDate, j.TermEnd),
+            MemberRejoined r => Movement(MovementKind.Rejoined, null, r.MemberClass, r.EffectiveDate, r.EffectiveDate, r.TermEnd),
             TierChanged t => Movement(t.Direction == TierDirection.Upgrade ? MovementKind.Upgraded : MovementKind.Downgraded, t.FromClass, t.ToClass, t.EffectiveDate),
-            MembershipRenewed r => Movement(MovementKind.Renewed, r.AfterLapse ? null : r.MemberClass, r.MemberClass, r.EffectiveDate),
+            MembershipRenewed r => Movement(MovementKind.Renewed, r.AfterLapse ? null : r.MemberClass, r.MemberClass, r.EffectiveDate, r.TermStart, r.TermEnd),
             MembershipLapsed l => Movement(MovementKind.Lapsed, l.MemberClass, null, l.EffectiveDate),
             MemberLeft l => Movement(MovementKind.Left, l.MemberClass, null, l.EffectiveDate),
             _ => null,
         };
         if (movement is not null) operations.Store(movement);
+        // A corrected date moves the movement it corrects; the original event itself is never touched.
+        if (e.Data is MembershipDateCorrected c) operations.Patch<MembershipMovement>(c.CorrectedEventId).Set(m => m.EffectiveDate, c.EffectiveDate);
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Organizations as they stood on a past day, by effective date: each one's movements up to the day, folded in order.
+/// Served from the movements projection (one indexed range query), never from a replay of the streams.
+/// </summary>
+public static class MembershipAsOf
+{
+    /// <summary>
+    /// Every organization with a membership begun by <paramref name="day"/>, its membership fields as they were
+    /// that day; the rest (name, contacts) are today's. Status overrides are not dated, so they are not applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<Organization>> OrganizationsOnAsync(IQuerySession session, DateOnly day, CancellationToken cancellation = default)
+    {
+        var movements = await session.Query<MembershipMovement>().Where(m => m.EffectiveDate <= day).ToListAsync(cancellation);
+        var byOrganization = movements.GroupBy(m => m.OrganizationId).ToDictionary(g => g.Key, g => g.ToList());
+        var organizations = await session.LoadManyAsync<Organization>(cancellation, byOrganization.Keys);
+        return organizations.Select(o => Fold(o, byOrganization[o.Id])).Where(o => o.MemberClass is not null).OrderBy(o => o.Name).ToList();
+    }
+
+    /// <summary>One organization as it stood on the day (not a member, if its membership began later).</summary>
+    public static async Task<Organization?> OrganizationOnAsync(IQuerySession session, Guid id, DateOnly day, CancellationToken cancellation = default)
+    {
+        var today = await session.LoadAsync<Organization>(id, cancellation);
+        var movements = await session.Query<MembershipMovement>().Where(m => m.OrganizationId == id && m.EffectiveDate <= day).ToListAsync(cancellation);
+        return today is null ? null : Fold(today, movements);
+    }
+
+    /// <summary>The organization's membership fields rebuilt from its movements (no class if it had none).</summary>
+    public static Organization Fold(Organization today, IEnumerable<MembershipMovement> movements)
+    {
+        var then = new Organization
+        {
+            Id = today.Id, Name = today.Name, Website = today.Website, Country = today.Country, IsEndUser = today.IsEndUser,
+            PrimaryContact = today.PrimaryContact, BillingContact = today.BillingContact, BoardRepresentative = today.BoardRepresentative,
+        };
+        foreach (var m in movements.OrderBy(m => m.EffectiveDate).ThenBy(m => m.Sequence))
+        {
+            switch (m.Kind)
+            {
+                case MovementKind.Joined or MovementKind.Rejoined:
+                    (then.MemberClass, then.JoinedOn, then.TermEnd, then.LeftOn, then.Lapsed) = (m.ToClass, m.EffectiveDate, m.TermEnd, null, false);
+                    break;
+                case MovementKind.Renewed:
+                    if (m.FromClass is null) then.JoinedOn = m.TermStart ?? m.EffectiveDate;
+                    (then.TermEnd, then.Lapsed) = (m.TermEnd, false);
+                    break;
+                case MovementKind.Upgraded or MovementKind.Downgraded:
+                    then.MemberClass = m.ToClass;
+                    break;
+                case MovementKind.Lapsed:
+                    then.Lapsed = true;
+                    break;
+                case MovementKind.Left:
+                    then.LeftOn = m.EffectiveDate;
+                    break;
+            }
+        }
+        return then;
     }
 }
 

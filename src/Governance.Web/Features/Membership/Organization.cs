@@ -130,6 +130,14 @@ public sealed partial class OrganizationProjection : SingleStreamProjection<Orga
         return Touch(o, e);
     }
 
+    /// <summary>Only the current membership's start and end are kept here; every corrected date moves its movement row.</summary>
+    public static Organization Apply(IEvent<MembershipDateCorrected> e, Organization o)
+    {
+        if (e.Data.Fact is "Member joined" or "Member rejoined" && o.JoinedOn == e.Data.From) o.JoinedOn = e.Data.EffectiveDate;
+        if (e.Data.Fact == "Member left" && o.LeftOn == e.Data.From) o.LeftOn = e.Data.EffectiveDate;
+        return Touch(o, e);
+    }
+
     static Organization StartMembership(Organization o, string memberClass, DateOnly from, DateOnly termEnd)
     {
         o.MemberClass = memberClass;

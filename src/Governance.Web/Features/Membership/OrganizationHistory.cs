@@ -34,6 +34,7 @@ public static class OrganizationHistory
         MembershipRenewed r => $"Term {r.TermStart:yyyy-MM-dd} to {r.TermEnd:yyyy-MM-dd}{(r.AfterLapse ? " (after a lapse)" : "")}",
         MembershipLapsed l => $"Term ended {l.TermEnd:yyyy-MM-dd}",
         MemberLeft => "Left the foundation",
+        MembershipDateCorrected c => $"{c.Fact} (entry {c.CorrectsVersion}) took effect {c.EffectiveDate:yyyy-MM-dd}, not {c.From:yyyy-MM-dd}",
         MembershipStatusOverridden o => $"Shown as {o.Status} until {o.Until:yyyy-MM-dd}: {o.Reason}",
         _ => "",
     };

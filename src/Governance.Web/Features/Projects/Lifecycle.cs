@@ -16,35 +16,41 @@ public static class Lifecycle
     public static readonly ProjectStage[] Levels = [ProjectStage.Sandbox, ProjectStage.Incubating, ProjectStage.Graduated, ProjectStage.Archived];
 
     /// <summary>The stage a project was in on a day, from its stage dates; null before it was accepted.</summary>
-    public static ProjectStage? StageOn(Project p, DateOnly day)
-    {
-        (DateOnly? On, ProjectStage Stage)[] moves =
-            [(p.Sandbox, ProjectStage.Sandbox), (p.Incubating, ProjectStage.Incubating), (p.Graduated, ProjectStage.Graduated), (p.Archived, ProjectStage.Archived), (p.Reactivated, ProjectStage.Sandbox)];
-        return moves.Where(m => m.On <= day).OrderBy(m => m.On).Select(m => (ProjectStage?)m.Stage).LastOrDefault();
-    }
+    public static ProjectStage? StageOn(Project p, DateOnly day) => PlaceOn(p, day)?.Stage;
+
+    /// <summary>The stage the project was in on the day (by effective date) and since when; null before its acceptance.</summary>
+    public static (ProjectStage Stage, DateOnly Since)? PlaceOn(Project p, DateOnly day) =>
+        Moves(p).Where(m => m.On <= day).Select(m => ((ProjectStage, DateOnly)?)(m.Stage, m.On)).LastOrDefault();
+
+    static List<(DateOnly On, ProjectStage Stage)> Moves(Project p) =>
+        new (DateOnly? On, ProjectStage Stage)[]
+                { (p.Sandbox, ProjectStage.Sandbox), (p.Incubating, ProjectStage.Incubating), (p.Graduated, ProjectStage.Graduated), (p.Archived, ProjectStage.Archived), (p.Reactivated, ProjectStage.Sandbox) }
+            .Where(m => m.On is not null).Select(m => (m.On!.Value, m.Stage)).OrderBy(m => m.Item1).ToList();
 
     /// <summary>Days the project spent (or has spent so far) at each level it reached.</summary>
     public static IReadOnlyList<(ProjectStage Stage, int Days)> TimeInStages(Project p, DateOnly today)
     {
-        var moves = new (DateOnly? On, ProjectStage Stage)[]
-                { (p.Sandbox, ProjectStage.Sandbox), (p.Incubating, ProjectStage.Incubating), (p.Graduated, ProjectStage.Graduated), (p.Archived, ProjectStage.Archived), (p.Reactivated, ProjectStage.Sandbox) }
-            .Where(m => m.On is not null).OrderBy(m => m.On).ToList();
-        return moves.Select((m, i) => (m.Stage, (i + 1 < moves.Count ? moves[i + 1].On!.Value : today).DayNumber - m.On!.Value.DayNumber)).ToList();
+        var moves = Moves(p).Where(m => m.On <= today).ToList();
+        return moves.Select((m, i) => (m.Stage, (i + 1 < moves.Count ? moves[i + 1].On : today).DayNumber - m.On.DayNumber)).ToList();
     }
 
-    public static LifecycleStatistics Statistics(IReadOnlyList<Project> projects, DateOnly today)
+    /// <summary>
+    /// Over a period: the median time of the moves completed within it, and projects per stage at the end of each
+    /// quarter in it (and on its last day).
+    /// </summary>
+    public static LifecycleStatistics Statistics(IReadOnlyList<Project> projects, DateOnly from, DateOnly to)
     {
-        StageMedians Median(string from, string to, Func<Project, DateOnly?> start, Func<Project, DateOnly?> end)
+        StageMedians Median(string fromLevel, string toLevel, Func<Project, DateOnly?> start, Func<Project, DateOnly?> end)
         {
-            var days = projects.Where(p => start(p) is not null && end(p) is not null).Select(p => end(p)!.Value.DayNumber - start(p)!.Value.DayNumber).Order().ToList();
+            var days = projects.Where(p => start(p) is not null && end(p) is { } e && e >= from && e <= to)
+                .Select(p => end(p)!.Value.DayNumber - start(p)!.Value.DayNumber).Order().ToList();
             double? median = days.Count == 0 ? null : days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2.0;
-            return new StageMedians(from, to, days.Count, median);
+            return new StageMedians(fromLevel, toLevel, days.Count, median);
         }
 
-        var first = projects.SelectMany(p => new[] { p.Sandbox, p.Incubating }).Where(d => d is not null).Min();
         var points = new List<DateOnly>();
-        for (var year = first?.Year ?? today.Year; year < today.Year; year++) points.Add(new DateOnly(year, 12, 31));
-        points.Add(today);
+        for (var quarterEnd = QuarterEnd(from); quarterEnd < to; quarterEnd = QuarterEnd(quarterEnd.AddDays(1))) points.Add(quarterEnd);
+        points.Add(to);
         return new LifecycleStatistics(
             [
                 Median("Sandbox", "Incubating", p => p.Sandbox, p => p.Incubating),
@@ -53,6 +59,12 @@ public static class Lifecycle
             ],
             points.Select(day => (day, (IReadOnlyDictionary<ProjectStage, int>)Levels.ToDictionary(s => s, s => projects.Count(p => StageOn(p, day) == s)))).ToList());
     }
+
+    /// <summary>From the first project's acceptance to the day: the board's default period.</summary>
+    public static DateOnly FirstDate(IReadOnlyList<Project> projects, DateOnly fallback) =>
+        projects.SelectMany(p => new[] { p.Sandbox, p.Incubating, p.Graduated }).Where(d => d is not null).Min() ?? fallback;
+
+    static DateOnly QuarterEnd(DateOnly day) => new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1).AddMonths(3).AddDays(-1);
 
     /// <summary>The project's story from its stream, with the votes on it and their tallies.</summary>
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IQuerySession session, Guid projectId, CancellationToken cancellation = default)

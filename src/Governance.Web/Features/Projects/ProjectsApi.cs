@@ -35,12 +35,15 @@ public static class ProjectsApi
                     q.Project.ApplicationSince, q.Project.ReviewSession, NextStep = q.Project.NextStep(Today(clock)), Reason = q.Project.Decision,
                 }))
             .WithSummary("The application queue in the order the TOC takes it, with who acts next and the reason for every decision");
-        projects.MapGet("/statistics", async (IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
+        projects.MapGet("/statistics", async (DateOnly? from, DateOnly? to, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
             {
-                var statistics = Lifecycle.Statistics(await session.Query<Project>().ToListAsync(cancellation), Today(clock));
-                return new { statistics.Medians, OverTime = statistics.OverTime.Select(p => new { p.Day, p.Counts }) };
+                var all = await session.Query<Project>().ToListAsync(cancellation);
+                var end = to ?? Today(clock);
+                if (from > end) return Results.BadRequest(new { error = "The period's start is after its end." });
+                var statistics = Lifecycle.Statistics(all, from ?? Lifecycle.FirstDate(all, end), end);
+                return Results.Ok(new { statistics.Medians, OverTime = statistics.OverTime.Select(p => new { p.Day, p.Counts }) });
             })
-            .WithSummary("Median days between levels and projects per stage at each year's end");
+            .WithSummary("Over a period (from, to; default all time): median days of the moves between levels completed in it, and projects per stage at each quarter's end");
 
         projects.MapPost("/", (ApplyProject command, IMessageBus bus, ClaimsPrincipal user) =>
                 Api.SendAsync<Guid>(bus, user, command, id => Results.Created($"/api/projects/{id}", new { id })))

@@ -57,29 +57,12 @@ public static class PublicApi
             .ToList();
     }
 
-    /// <summary>
-    /// Members on a past day, by effective date, from the membership movements (the dashboard's async projection):
-    /// each organization's latest movement on or before the day says whether it was a member and in which class.
-    /// </summary>
-    public static async Task<IReadOnlyList<PublicMember>> MembersOnAsync(IQuerySession session, DateOnly day, string? memberClass, CancellationToken cancellation)
-    {
-        var movements = await session.Query<MembershipMovement>()
-            .Where(m => m.EffectiveDate <= day && (m.Kind != MovementKind.Renewed || m.FromClass == null))
-            .Select(m => new { m.OrganizationId, m.Kind, m.ToClass, m.EffectiveDate })
-            .ToListAsync(cancellation);
-        var standing = movements.GroupBy(m => m.OrganizationId).Select(g =>
-        {
-            var ordered = g.OrderBy(m => m.EffectiveDate).ToList();
-            var last = ordered[^1];
-            var began = ordered.Last(m => m.Kind is MovementKind.Joined or MovementKind.Rejoined or MovementKind.Renewed).EffectiveDate;
-            return (Id: g.Key, Class: last.ToClass, Joined: began);
-        }).Where(s => s.Class is not null && (memberClass is null || string.Equals(s.Class, memberClass, StringComparison.OrdinalIgnoreCase))).ToList();
-        var ids = standing.Select(s => s.Id).ToArray();
-        var organizations = (await session.LoadManyAsync<Organization>(cancellation, ids)).ToDictionary(o => o.Id);
-        return standing.Where(s => organizations.ContainsKey(s.Id))
-            .Select(s => new PublicMember(organizations[s.Id].Name, s.Class!, s.Joined, organizations[s.Id].Website))
-            .OrderBy(m => m.Name).ToList();
-    }
+    /// <summary>Members on a past day, by effective date, with the class they had then (see <see cref="MembershipAsOf"/>).</summary>
+    public static async Task<IReadOnlyList<PublicMember>> MembersOnAsync(IQuerySession session, DateOnly day, string? memberClass, CancellationToken cancellation) =>
+        (await MembershipAsOf.OrganizationsOnAsync(session, day, cancellation))
+            .Where(o => o.IsMember && (memberClass is null || string.Equals(o.MemberClass, memberClass, StringComparison.OrdinalIgnoreCase)))
+            .Select(o => new PublicMember(o.Name, o.MemberClass!, o.JoinedOn!.Value, o.Website))
+            .ToList();
 
     /// <summary>Answers with an ETag of the content and a short public cache; 304 when the caller already has it.</summary>
     public static IResult Cacheable<T>(HttpContext http, T body)
