@@ -53,7 +53,7 @@ public static class Store
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate).Index(m => m.OrganizationId);
-                options.Schema.For<AuditEntry>().Index(entry => entry.Sequence);
+                options.Schema.For<AuditEntry>().Index(entry => entry.Sequence).Index(entry => entry.StreamKey);
             })
             .UseLightweightSessions()
             // Async projections run under Wolverine's leader election, which spreads them across nodes

@@ -43,3 +43,35 @@ public class AuditTrailExplorer(GovernanceApp app) : IClassFixture<GovernanceApp
     public void Csv_cells_are_quoted_and_never_formulas(string reason, string cell) =>
         Assert.Contains(cell, AuditApi.ToCsv([new AuditEntry { Reason = reason, StreamKey = "x", What = "y" }]));
 }
+
+/// <summary>Its own database: the explorer test above counts every event in its own.</summary>
+public class AuditTrailRecords(GovernanceApp app) : IClassFixture<GovernanceApp>
+{
+    [Fact]
+    public async Task Staff_filter_the_trail_by_organization_or_project_and_each_entry_links_to_its_record()
+    {
+        var staff = await app.ClientAsync(GovernanceApp.Staff);
+        var joined = await staff.PostAsJsonAsync("/api/membership/joins", new RecordJoin("Linked Loon", null, "Silver", DateOnly.FromDateTime(DateTime.UtcNow), null));
+        var organization = (await joined.Content.ReadFromJsonAsync<Created>())!.Id;
+        var entered = await staff.PostAsJsonAsync("/api/projects/from-records",
+            new Governance.Features.Projects.RecordProjectFromRecords("Linked Lynx", "Traced", null, null, new DateOnly(2020, 1, 1), null, null, null, "records"));
+        var project = (await entered.Content.ReadFromJsonAsync<Created>())!.Id;
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var ofOrganization = await staff.GetFromJsonAsync<List<AuditEntry>>($"/api/audit?record={organization}");
+        Assert.Equal(["Member joined", "Organization registered"], ofOrganization!.Select(e => e.What));
+        Assert.All(ofOrganization!, e => Assert.Equal($"/membership/organizations/{organization}", e.RecordLink()));
+        var ofProject = await staff.GetFromJsonAsync<List<AuditEntry>>($"/api/audit?record={project}");
+        Assert.NotEmpty(ofProject!);
+        Assert.All(ofProject!, e => Assert.Equal(("Project", $"/toc/projects/{project}"), (e.RecordKind, e.RecordLink())));
+        Assert.Contains("Linked Lynx", await staff.GetStringAsync($"/toc/projects/{project}"));
+
+        var projectsOnly = await staff.GetFromJsonAsync<List<AuditEntry>>("/api/audit?kind=Project&pageSize=500");
+        Assert.All(projectsOnly!, e => Assert.Equal("Project", e.RecordKind));
+        Assert.DoesNotContain(projectsOnly!, e => e.StreamKey == organization.ToString());
+        var joins = await staff.GetFromJsonAsync<List<AuditEntry>>($"/api/audit?what=joined&record={organization}");
+        Assert.Equal(["Member joined"], joins!.Select(e => e.What));
+    }
+
+    sealed record Created(Guid Id);
+}

@@ -14,6 +14,8 @@ public sealed class AuditEntry
     public Guid Id { get; set; }
     public long Sequence { get; set; }
     public string StreamKey { get; set; } = "";
+    /// <summary>The kind of record the event changed (Organization, Project, Vote, ...), so the explorer can filter and link by it.</summary>
+    public string? RecordKind { get; set; }
     public string What { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
@@ -21,6 +23,36 @@ public sealed class AuditEntry
     public string? CorrelationId { get; set; }
     public DateOnly? EffectiveDate { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>The page of the record this event changed, if it has one.</summary>
+    public string? RecordLink() => RecordKind switch
+    {
+        AuditRecords.Organization => $"/membership/organizations/{StreamKey}",
+        AuditRecords.Project => $"/toc/projects/{StreamKey}",
+        AuditRecords.Vote => $"/toc/votes/{StreamKey}",
+        AuditRecords.ProviderApplication => $"/programs/applications/{StreamKey}",
+        AuditRecords.TocRoster => "/toc/board",
+        AuditRecords.Webhook => "/webhooks",
+        _ => null,
+    };
+}
+
+public static class AuditRecords
+{
+    public const string Organization = "Organization", Project = "Project", Vote = "Vote", ProviderApplication = "Provider application",
+        TocRoster = "TOC roster", FreezeCalendar = "Freeze calendar", Webhook = "Webhook", Account = "Account";
+
+    /// <summary>Each feature keeps one kind of stream; the TOC's feature keeps three.</summary>
+    public static string? KindOf(Type eventType, Guid streamId) => eventType.Namespace switch
+    {
+        "Governance.Features.Membership" => Organization,
+        "Governance.Features.Projects" => Project,
+        "Governance.Features.Providers" => ProviderApplication,
+        "Governance.Features.Publishing" => Webhook,
+        "Governance.Platform.Accounts" => Account,
+        "Governance.Features.Toc" => streamId == Features.Toc.TocRoster.StreamId ? TocRoster : streamId == Features.Toc.FreezeCalendar.StreamId ? FreezeCalendar : Vote,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -37,6 +69,7 @@ public sealed partial class AuditTrailProjection : EventProjection
             Id = e.Id,
             Sequence = e.Sequence,
             StreamKey = e.StreamKey ?? e.StreamId.ToString(),
+            RecordKind = AuditRecords.KindOf(e.EventType, e.StreamId),
             What = Describe(e.EventType),
             RecordedAt = e.Timestamp,
             RecordedBy = e.UserName,
