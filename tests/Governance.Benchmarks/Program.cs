@@ -20,6 +20,21 @@ if (args is ["generate", var target, ..])
     return;
 }
 
+// `-- --as-of [--small]`: only each as-of page against today's on the synthetic foundation, replacing that section.
+if (args.Contains("--as-of"))
+{
+    var database = await TestDatabase.CreateAsync("synthetic");
+    var size = args.Contains("--small") ? Scale.Small : Scale.Large;
+    var foundation = await SyntheticFoundation.WriteAsync(database, size, DateOnly.FromDateTime(DateTime.UtcNow));
+    await using var grown = GovernanceApp.On(database);
+    await ((IAsyncLifetime)grown).InitializeAsync();
+    // Halfway through the foundation's history: five years back at the large scale.
+    var day = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-size.Years / 2);
+    var pairs = await AsOfBenchmark.RunAsync(grown, day, duration, warmUp);
+    await ReplaceSectionAsync("## As of a date", AsOfBenchmark.Section(pairs, day, foundation.Events));
+    return;
+}
+
 var app = new GovernanceApp();
 await ((IAsyncLifetime)app).InitializeAsync();
 
@@ -28,16 +43,10 @@ if (args.Contains("--landscape"))
 {
     var figures = await LandscapeBenchmark.RunAsync(app, duration, warmUp);
     await ((IAsyncLifetime)app).DisposeAsync();
-    var section = LandscapeBenchmark.Section(figures);
-    Console.WriteLine(section);
-    var file = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
-    var existing = await File.ReadAllTextAsync(file);
-    var start = existing.IndexOf("## Landscape import", StringComparison.Ordinal);
-    var end = start < 0 ? -1 : existing.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
-    existing = start < 0 ? existing.TrimEnd() + "\n\n" : existing[..start] + (end < 0 ? "" : existing[(end + 1)..].TrimEnd() + "\n\n");
-    await File.WriteAllTextAsync(file, existing + section);
+    await ReplaceSectionAsync("## Landscape import", LandscapeBenchmark.Section(figures));
     return;
 }
+
 
 await using var ladder = new WriteLadder(app);
 await ladder.PrepareAsync();
@@ -90,7 +99,7 @@ Console.WriteLine($"circuits: {circuits.Count} open dashboards, {circuits.BytesP
 
 var report = Report(ladder.Steps, results, contention, reads);
 var path = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
-// The landscape figures come from their own run (`-- --landscape`); keep them.
+// The landscape and as-of figures come from their own runs (`-- --landscape`, `-- --as-of`); keep them.
 var previous = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
 if (previous.IndexOf("## Landscape import", StringComparison.Ordinal) is var landscape and >= 0) report = report.TrimEnd() + "\n\n" + previous[landscape..];
 await File.WriteAllTextAsync(path, report);
@@ -187,6 +196,18 @@ static string Machine()
         : null;
     return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, " +
            $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL from {(Environment.GetEnvironmentVariable(TestDatabase.Variable) is null ? "a local throwaway cluster (fsync off)" : TestDatabase.Variable)}";
+}
+
+// Replaces one section of docs/performance.md (from its heading to the next), or adds it at the end.
+static async Task ReplaceSectionAsync(string heading, string section)
+{
+    Console.WriteLine(section);
+    var file = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
+    var existing = await File.ReadAllTextAsync(file);
+    var start = existing.IndexOf(heading, StringComparison.Ordinal);
+    var end = start < 0 ? -1 : existing.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+    existing = start < 0 ? existing.TrimEnd() + "\n\n" : existing[..start] + (end < 0 ? "" : existing[(end + 1)..].TrimEnd() + "\n\n");
+    await File.WriteAllTextAsync(file, existing + section);
 }
 
 static string FindRepositoryRoot()

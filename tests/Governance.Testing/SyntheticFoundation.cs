@@ -62,13 +62,15 @@ public static class SyntheticFoundation
             options.Events.MetadataConfig.UserNameEnabled = true;
             options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName).Index(row => row.Name);
             options.Schema.For<Project>().UniqueIndex(p => p.Slug);
-            options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate);
-            options.Schema.For<AuditEntry>().Index(entry => entry.Sequence);
+            options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate).Index(m => m.OrganizationId);
+            options.Schema.For<MembershipSpan>().Index(s => s.From).Index(s => s.Until).Index(s => s.OrganizationId);
+            options.Schema.For<AuditEntry>().Index(entry => entry.Sequence).Index(entry => entry.StreamKey);
             options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Async);
             options.Projections.Add<ProjectProjection>(ProjectionLifecycle.Async);
             options.Projections.Add<TocRosterProjection>(ProjectionLifecycle.Async);
             options.Projections.Add<VoteProjection>(ProjectionLifecycle.Async);
             options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
+            options.Projections.Add(new MembershipSpanProjection(), ProjectionLifecycle.Async);
             options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
         });
         await rebuilder.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -86,6 +88,7 @@ public static class SyntheticFoundation
         await RebuildAsync<TocRosterProjection>("TOC roster");
         await RebuildAsync<VoteProjection>("votes");
         await RebuildAsync<MembershipMovementProjection>("membership movements");
+        await RebuildAsync<MembershipSpanProjection>("membership spans");
         await RebuildAsync<AuditTrailProjection>("audit trail");
         return new Generated(events, append, rebuilds);
     }

@@ -52,6 +52,8 @@ public static class Store
                 options.Projections.Add<ProviderApplicationProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add(new MembershipSpanProjection(), ProjectionLifecycle.Async);
+                options.Schema.For<MembershipSpan>().Index(s => s.From).Index(s => s.Until).Index(s => s.OrganizationId);
                 options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate).Index(m => m.OrganizationId);
                 options.Schema.For<AuditEntry>().Index(entry => entry.Sequence).Index(entry => entry.StreamKey);
             })

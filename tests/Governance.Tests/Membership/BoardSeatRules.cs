@@ -54,7 +54,7 @@ public class MembershipHistoryRules
     [InlineData("2022-04-01", null, "2020-02-10", "2022-02-09")]
     [InlineData("2022-06-01", "Gold", "2022-06-01", "2023-05-31")]
     [InlineData("2023-01-01", "Gold", "2022-06-01", "2023-05-31")]
-    public void An_organization_as_of_a_day_is_its_movements_up_to_then_in_order(string day, string? member, string? since, string? termEnd)
+    public void An_organization_as_of_a_day_is_the_span_of_its_history_covering_it(string day, string? member, string? since, string? termEnd)
     {
         var id = Guid.NewGuid();
         MembershipMovement Move(long sequence, MovementKind kind, string? from, string? to, string on, string? termStart = null, string? end = null) => new()
@@ -70,11 +70,13 @@ public class MembershipHistoryRules
             Move(3, MovementKind.Renewed, "Gold", "Gold", "2021-02-01", "2021-02-10", "2022-02-09"),
             Move(4, MovementKind.Lapsed, "Gold", null, "2022-03-10"),
         ];
-        var today = new Organization { Id = id, Name = "Folded Finch", MemberClass = "Gold" };
+        var timeline = new MembershipTimeline { Id = id, Name = "Folded Finch", Movements = [.. movements] };
+        var spans = timeline.Spans();
         var d = DateOnly.Parse(day);
-        var then = MembershipAsOf.Fold(today, movements.Where(m => m.EffectiveDate <= d));
-        Assert.Equal(member, then.IsMember ? then.MemberClass : null);
-        Assert.Equal((since, termEnd), (then.JoinedOn?.ToString("yyyy-MM-dd"), then.TermEnd?.ToString("yyyy-MM-dd")));
-        Assert.Equal("Folded Finch", then.Name);
+        var then = spans.AsQueryable().On(d).SingleOrDefault();
+        Assert.Equal(member, then is { IsMember: true } ? then.MemberClass : null);
+        Assert.Equal((since, termEnd), (then?.JoinedOn?.ToString("yyyy-MM-dd"), then?.TermEnd?.ToString("yyyy-MM-dd")));
+        Assert.Equal(movements.Length, spans.Count);
+        Assert.All(spans, s => Assert.Equal("Folded Finch", s.Name));
     }
 }

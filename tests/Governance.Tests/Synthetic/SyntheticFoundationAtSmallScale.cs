@@ -29,6 +29,12 @@ public class SyntheticFoundationAtSmallScale
         Assert.True(members.Count(o => o.MemberClass == "Silver") > members.Count / 2, "most members are Silver");
         Assert.Contains((await session.LoadAsync<TocRoster>(TocRoster.StreamId))!.Seats, s => s.SeatedOn(today));
 
+        // The membership spans, rebuilt batch by batch, end where the inline organization projection stands.
+        static string Standing(MembershipStanding o) => $"{o.Name} {o.MemberClass} {o.JoinedOn} {o.TermEnd} {o.LeftOn} {o.Lapsed}";
+        var latest = await session.Query<MembershipSpan>().On(today.AddYears(10)).ToListAsync();
+        var joined = (await session.Query<Organization>().ToListAsync()).Where(o => o.MemberClass is not null).ToList();
+        Assert.Equal(joined.Select(Standing).Order(), latest.Select(Standing).Order());
+
         var staff = await app.ClientAsync(GovernanceApp.Staff);
         Assert.Contains("Synthetic Organization", await staff.GetStringAsync("/api/membership/organizations"));
         Assert.Contains("Synthetic Project", await (await app.ClientAsync(null)).GetStringAsync("/projects"));

@@ -16,22 +16,22 @@ public sealed record DirectoryQuery(string? Search = null, string? MemberClass =
     public sealed record Result(IReadOnlyList<Organization> Items, long Total);
 
     /// <summary>
-    /// Today's directory runs in the database. As of a past day, the organizations as they stood then come from the
-    /// membership movements (see <see cref="MembershipAsOf"/>) and the same filters and sort run over them in memory.
+    /// Today's directory pages the organizations; as of a past day, the membership spans covering it
+    /// (<see cref="MembershipSpan"/>). The same filters and sort run in the database over either.
     /// </summary>
     public async Task<Result> PageAsync(IQuerySession session, DateOnly today, CancellationToken cancellation)
     {
         var (page, size) = (Math.Max(1, Page), Math.Clamp(PageSize, 1, 200));
         if (AsOf is { } day)
         {
-            var then = Filtered((await MembershipAsOf.OrganizationsOnAsync(session, day, cancellation)).AsQueryable(), day);
-            return new Result(then.Skip((page - 1) * size).Take(size).ToList(), then.Count());
+            var then = await Filtered(session.Query<MembershipSpan>().On(day), day).ToPagedListAsync(page, size, cancellation);
+            return new Result(then.Select(s => s.ToOrganization()).ToList(), then.TotalItemCount);
         }
         var paged = await Filtered(session.Query<Organization>(), today).ToPagedListAsync(page, size, cancellation);
         return new Result(paged.ToList(), paged.TotalItemCount);
     }
 
-    IQueryable<Organization> Filtered(IQueryable<Organization> query, DateOnly today)
+    IQueryable<T> Filtered<T>(IQueryable<T> query, DateOnly today) where T : MembershipStanding
     {
         if (!string.IsNullOrWhiteSpace(Search)) query = query.Where(o => o.Name.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrWhiteSpace(MemberClass)) query = query.Where(o => o.MemberClass == MemberClass);
@@ -50,11 +50,11 @@ public sealed record DirectoryQuery(string? Search = null, string? MemberClass =
         return query;
     }
 
-    static IQueryable<Organization> WithStatus(IQueryable<Organization> query, MembershipStatus status, DateOnly today)
+    static IQueryable<T> WithStatus<T>(IQueryable<T> query, MembershipStatus status, DateOnly today) where T : MembershipStanding
     {
-        var newSince = today.AddMonths(-Organization.NewForMonths);
-        var graceSince = today.AddMonths(-Organization.GraceMonths);
-        Expression<Func<Organization, bool>> byDates = status switch
+        var newSince = today.AddMonths(-MembershipStanding.NewForMonths);
+        var graceSince = today.AddMonths(-MembershipStanding.GraceMonths);
+        Expression<Func<T, bool>> byDates = status switch
         {
             MembershipStatus.None => o => o.MemberClass == null,
             MembershipStatus.Left => o => o.LeftOn != null && o.LeftOn <= today,
@@ -63,13 +63,13 @@ public sealed record DirectoryQuery(string? Search = null, string? MemberClass =
             MembershipStatus.Grace => o => o.MemberClass != null && o.LeftOn == null && o.JoinedOn <= newSince && o.TermEnd < today && o.TermEnd >= graceSince,
             _ => o => o.MemberClass != null && o.LeftOn == null && o.JoinedOn <= newSince && o.TermEnd < graceSince,
         };
-        Expression<Func<Organization, bool>> overridden = o => o.OverrideUntil != null && o.OverrideUntil >= today && o.OverrideStatus == status;
-        Expression<Func<Organization, bool>> notOverridden = o => o.OverrideUntil == null || o.OverrideUntil < today;
+        Expression<Func<T, bool>> overridden = o => o.OverrideUntil != null && o.OverrideUntil >= today && o.OverrideStatus == status;
+        Expression<Func<T, bool>> notOverridden = o => o.OverrideUntil == null || o.OverrideUntil < today;
 
         // An override in force decides the status; otherwise the dates do.
         var o = byDates.Parameters[0];
         var body = Expression.OrElse(On(overridden, o), Expression.AndAlso(On(notOverridden, o), byDates.Body));
-        return query.Where(Expression.Lambda<Func<Organization, bool>>(body, o));
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, o));
     }
 
     static Expression On(LambdaExpression predicate, ParameterExpression parameter) =>

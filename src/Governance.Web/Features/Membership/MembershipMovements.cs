@@ -30,10 +30,19 @@ public sealed partial class MembershipMovementProjection : EventProjection
 {
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        MembershipMovement? Movement(MovementKind kind, string? from, string? to, DateOnly on, DateOnly? termStart = null, DateOnly? termEnd = null) =>
+        if (MovementOf(e) is { } movement) operations.Store(movement);
+        // A corrected date moves the movement it corrects; the original event itself is never touched.
+        if (e.Data is MembershipDateCorrected c) operations.Patch<MembershipMovement>(c.CorrectedEventId).Set(m => m.EffectiveDate, c.EffectiveDate);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The movement a membership event makes, if it makes one.</summary>
+    public static MembershipMovement? MovementOf(IEvent e)
+    {
+        MembershipMovement Movement(MovementKind kind, string? from, string? to, DateOnly on, DateOnly? termStart = null, DateOnly? termEnd = null) =>
             new() { Id = e.Id, OrganizationId = e.StreamId, Kind = kind, FromClass = from, ToClass = to, EffectiveDate = on, Sequence = e.Sequence, TermStart = termStart, TermEnd = termEnd };
 
-        var movement = e.Data switch
+        return e.Data switch
         {
             MemberJoined j => Movement(MovementKind.Joined, null, j.MemberClass, j.EffectiveDate, j.EffectiveDate, j.TermEnd),
             MemberRejoined r => Movement(MovementKind.Rejoined, null, r.MemberClass, r.EffectiveDate, r.EffectiveDate, r.TermEnd),
@@ -43,70 +52,6 @@ public sealed partial class MembershipMovementProjection : EventProjection
             MemberLeft l => Movement(MovementKind.Left, l.MemberClass, null, l.EffectiveDate),
             _ => null,
         };
-        if (movement is not null) operations.Store(movement);
-        // A corrected date moves the movement it corrects; the original event itself is never touched.
-        if (e.Data is MembershipDateCorrected c) operations.Patch<MembershipMovement>(c.CorrectedEventId).Set(m => m.EffectiveDate, c.EffectiveDate);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>
-/// Organizations as they stood on a past day, by effective date: each one's movements up to the day, folded in order.
-/// Served from the movements projection (one indexed range query), never from a replay of the streams.
-/// </summary>
-public static class MembershipAsOf
-{
-    /// <summary>
-    /// Every organization with a membership begun by <paramref name="day"/>, its membership fields as they were
-    /// that day; the rest (name, contacts) are today's. Status overrides are not dated, so they are not applied.
-    /// </summary>
-    public static async Task<IReadOnlyList<Organization>> OrganizationsOnAsync(IQuerySession session, DateOnly day, CancellationToken cancellation = default)
-    {
-        var movements = await session.Query<MembershipMovement>().Where(m => m.EffectiveDate <= day).ToListAsync(cancellation);
-        var byOrganization = movements.GroupBy(m => m.OrganizationId).ToDictionary(g => g.Key, g => g.ToList());
-        var organizations = await session.LoadManyAsync<Organization>(cancellation, byOrganization.Keys);
-        return organizations.Select(o => Fold(o, byOrganization[o.Id])).Where(o => o.MemberClass is not null).OrderBy(o => o.Name).ToList();
-    }
-
-    /// <summary>One organization as it stood on the day (not a member, if its membership began later).</summary>
-    public static async Task<Organization?> OrganizationOnAsync(IQuerySession session, Guid id, DateOnly day, CancellationToken cancellation = default)
-    {
-        var today = await session.LoadAsync<Organization>(id, cancellation);
-        var movements = await session.Query<MembershipMovement>().Where(m => m.OrganizationId == id && m.EffectiveDate <= day).ToListAsync(cancellation);
-        return today is null ? null : Fold(today, movements);
-    }
-
-    /// <summary>The organization's membership fields rebuilt from its movements (no class if it had none).</summary>
-    public static Organization Fold(Organization today, IEnumerable<MembershipMovement> movements)
-    {
-        var then = new Organization
-        {
-            Id = today.Id, Name = today.Name, Website = today.Website, Country = today.Country, IsEndUser = today.IsEndUser,
-            PrimaryContact = today.PrimaryContact, BillingContact = today.BillingContact, BoardRepresentative = today.BoardRepresentative,
-        };
-        foreach (var m in movements.OrderBy(m => m.EffectiveDate).ThenBy(m => m.Sequence))
-        {
-            switch (m.Kind)
-            {
-                case MovementKind.Joined or MovementKind.Rejoined:
-                    (then.MemberClass, then.JoinedOn, then.TermEnd, then.LeftOn, then.Lapsed) = (m.ToClass, m.EffectiveDate, m.TermEnd, null, false);
-                    break;
-                case MovementKind.Renewed:
-                    if (m.FromClass is null) then.JoinedOn = m.TermStart ?? m.EffectiveDate;
-                    (then.TermEnd, then.Lapsed) = (m.TermEnd, false);
-                    break;
-                case MovementKind.Upgraded or MovementKind.Downgraded:
-                    then.MemberClass = m.ToClass;
-                    break;
-                case MovementKind.Lapsed:
-                    then.Lapsed = true;
-                    break;
-                case MovementKind.Left:
-                    then.LeftOn = m.EffectiveDate;
-                    break;
-            }
-        }
-        return then;
     }
 }
 

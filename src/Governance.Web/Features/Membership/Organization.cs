@@ -9,25 +9,13 @@ namespace Governance.Features.Membership;
 public enum MembershipStatus { None, New, Current, Grace, Expired, Left }
 
 /// <summary>
-/// An organization and its current membership: the state membership commands decide on, and the row the
-/// directory lists. Kept by an inline projection, so it is current the moment a command commits.
+/// An organization's membership as it stands on some day: today (<see cref="Organization"/>) or a past day
+/// (<see cref="MembershipSpan"/>). The directory's filters and the status rules run over either.
 /// </summary>
-public sealed class Organization : IChangeTracked
+public abstract class MembershipStanding
 {
-    string IChangeTracked.DisplayName => Name;
-
-    public Guid Id { get; set; }
     public string Name { get; set; } = "";
-    /// <summary>Unique (index in Platform/Store.cs): the database itself refuses a second organization of the same name.</summary>
-    public string NormalizedName { get; set; } = "";
     public string? Website { get; set; }
-    public string? Country { get; set; }
-    public string? LogoUrl { get; set; }
-    public bool IsEndUser { get; set; }
-    public Contact? PrimaryContact { get; set; }
-    public Contact? BillingContact { get; set; }
-    public Contact? BoardRepresentative { get; set; }
-
     /// <summary>The class of the current or last membership; null if it never joined.</summary>
     public string? MemberClass { get; set; }
     /// <summary>When the current membership began (a rejoin starts a new one).</summary>
@@ -38,10 +26,6 @@ public sealed class Organization : IChangeTracked
     public MembershipStatus? OverrideStatus { get; set; }
     public DateOnly? OverrideUntil { get; set; }
     public string? OverrideReason { get; set; }
-
-    public long Version { get; set; }
-    public string? LastChangedBy { get; set; }
-    public DateTimeOffset LastChangedAt { get; set; }
 
     /// <summary>Has a membership that has not ended by leaving or lapsing.</summary>
     public bool IsMember => MemberClass is not null && LeftOn is null && !Lapsed;
@@ -59,6 +43,29 @@ public sealed class Organization : IChangeTracked
         if (day <= TermEnd!.Value.AddMonths(GraceMonths)) return MembershipStatus.Grace;
         return MembershipStatus.Expired;
     }
+}
+
+/// <summary>
+/// An organization and its current membership: the state membership commands decide on, and the row the
+/// directory lists. Kept by an inline projection, so it is current the moment a command commits.
+/// </summary>
+public sealed class Organization : MembershipStanding, IChangeTracked
+{
+    string IChangeTracked.DisplayName => Name;
+
+    public Guid Id { get; set; }
+    /// <summary>Unique (index in Platform/Store.cs): the database itself refuses a second organization of the same name.</summary>
+    public string NormalizedName { get; set; } = "";
+    public string? Country { get; set; }
+    public string? LogoUrl { get; set; }
+    public bool IsEndUser { get; set; }
+    public Contact? PrimaryContact { get; set; }
+    public Contact? BillingContact { get; set; }
+    public Contact? BoardRepresentative { get; set; }
+
+    public long Version { get; set; }
+    public string? LastChangedBy { get; set; }
+    public DateTimeOffset LastChangedAt { get; set; }
 }
 
 public sealed partial class OrganizationProjection : SingleStreamProjection<Organization, Guid>
