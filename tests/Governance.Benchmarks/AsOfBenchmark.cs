@@ -59,8 +59,9 @@ public static class AsOfBenchmark
         foreach (var p in pairs)
             text.AppendLine($"| {p.Page} (`{p.Path}`) | {p.Today.Percentile(50):F2} | {p.AsOf.Percentile(50):F2} | {p.AsOf.Percentile(95):F2} | {p.Ratio:F2} | {(p.Ratio <= 2 ? "yes" : "**no**")} |");
         text.AppendLine();
-        text.AppendLine("As-of pages read projections built for it: the membership movements (effective-dated, indexed by date and organization) " +
-                        "and the projects' stage dates; no stream is replayed per request.");
+        text.AppendLine("As-of pages read projections built for it: the membership spans (one row per stretch of unchanged membership, indexed by its dates), " +
+                        "the membership movements and the projects' stage dates; no stream is replayed per request. " +
+                        "Before the spans, the directory API folded every movement up to the day in memory: 115.58 ms against 20.41 ms today (5.66×), in a run disturbed by a concurrent build.");
         return text.ToString();
     }
 }
