@@ -43,6 +43,8 @@ public class AsOfViews(GovernanceApp app) : IClassFixture<GovernanceApp>
         var dashboard = await staff.GetStringAsync($"/membership?asOf={then}");
         Assert.Contains($"Members as of {then}", dashboard);
         Assert.Contains($"href=\"/membership/organizations?asOf={then}\"", dashboard);
+        var joinedIn = Today.AddDays(-400);
+        Assert.Contains($"<td>{joinedIn.Year} Q{(joinedIn.Month - 1) / 3 + 1}</td>", dashboard); // the join's quarter, from the movements
         Assert.Contains("data-test=\"as-of-unsupported\"", await staff.GetStringAsync($"/audit?asOf={then}"));
     }
 
