@@ -63,10 +63,12 @@ public class ProjectProcessThroughTheHost(VotingThroughTheHost.WithToc app) : IC
         Assert.Equal(ApplicationState.Upcoming, (ApplicationState)row.GetProperty("state").GetInt32());
         Assert.StartsWith("TOC: review at the session", row.GetProperty("nextStep").GetString());
 
-        await VoteAsync(MotionKind.AcceptIntoSandbox, id, 8, 1);
+        var voteId = await VoteAsync(MotionKind.AcceptIntoSandbox, id, 8, 1);
         var project = await LoadAsync(id);
         Assert.Equal((ProjectStage.Sandbox, ApplicationState.Approved), (project.Stage, project.Application!.Value));
         Assert.StartsWith("TOC vote passed: 8 in favour, 1 against", project.Decision);
+        var opened = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        Assert.Contains($"href=\"/toc/projects/{id}?asOf={opened:yyyy-MM-dd}\"", await (await app.ClientAsync(toc)).GetStringAsync($"/toc/votes/{voteId}"));
     }
 
     [Fact]
