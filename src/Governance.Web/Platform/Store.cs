@@ -39,23 +39,7 @@ public static class Store
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
 
-                options.Schema.For<Account>();
-                options.Schema.For<DataProtectionKeys.Key>();
-                options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName).Index(row => row.Name);
-                options.Projections.Add<OrganizationProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<ProjectProjection>(ProjectionLifecycle.Inline);
-                options.Schema.For<Project>().UniqueIndex(p => p.Slug);
-                options.Projections.Add<TocRosterProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<FreezeCalendarProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<WebhookProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<ProviderApplicationProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
-                options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
-                options.Projections.Add(new MembershipSpanProjection(), ProjectionLifecycle.Async);
-                options.Schema.For<MembershipSpan>().Index(s => s.From).Index(s => s.Until).Index(s => s.OrganizationId);
-                options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate).Index(m => m.OrganizationId);
-                options.Schema.For<AuditEntry>().Index(entry => entry.Sequence).Index(entry => entry.StreamKey);
+                AddReadModels(options, ProjectionLifecycle.Inline);
             })
             .UseLightweightSessions()
             // Async projections run under Wolverine's leader election, which spreads them across nodes
@@ -80,6 +64,31 @@ public static class Store
         });
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    /// <summary>
+    /// The documents the portal reads and the projections that keep them. <paramref name="inline"/> is the lifecycle of
+    /// the projections that run in the command's transaction: a store that only rebuilds them passes Async.
+    /// </summary>
+    public static void AddReadModels(StoreOptions options, ProjectionLifecycle inline)
+    {
+        options.Schema.For<Account>();
+        options.Schema.For<DataProtectionKeys.Key>();
+        options.Schema.For<Organization>().UniqueIndex(row => row.NormalizedName).Index(row => row.Name);
+        options.Projections.Add<OrganizationProjection>(inline);
+        options.Projections.Add<ProjectProjection>(inline);
+        options.Schema.For<Project>().UniqueIndex(p => p.Slug);
+        options.Projections.Add<TocRosterProjection>(inline);
+        options.Projections.Add<VoteProjection>(inline);
+        options.Projections.Add<FreezeCalendarProjection>(inline);
+        options.Projections.Add<WebhookProjection>(inline);
+        options.Projections.Add<ProviderApplicationProjection>(inline);
+        options.Projections.Add<AuditTrailProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<MembershipMovementProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add(new MembershipSpanProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<MembershipSpan>().Index(s => s.From).Index(s => s.Until).Index(s => s.OrganizationId);
+        options.Schema.For<MembershipMovement>().Index(m => m.EffectiveDate).Index(m => m.OrganizationId);
+        options.Schema.For<AuditEntry>().Index(entry => entry.Sequence).Index(entry => entry.StreamKey);
     }
 
     static MembershipRules MembershipRulesFrom(IConfigurationSection section)
