@@ -13,4 +13,7 @@ public static class BoardSeats
 
     public static Entitlement For(int platinumMembers, int goldMembers, int silverMembers) =>
         new(platinumMembers, Math.Min(3, goldMembers / 5), Math.Min(3, silverMembers / 10));
+
+    public static Entitlement For(IReadOnlyDictionary<string, int> membersByClass) =>
+        For(membersByClass.GetValueOrDefault("Platinum"), membersByClass.GetValueOrDefault("Gold"), membersByClass.GetValueOrDefault("Silver"));
 }

@@ -47,8 +47,8 @@ public static class MembershipApi
 
         api.MapGet("/board-seats", async (DateOnly? asOf, TimeProvider clock, IQuerySession session, CancellationToken cancellation) =>
             {
-                var counts = MembershipHistory.CountsOn(await session.Query<MembershipMovement>().ToListAsync(cancellation), asOf ?? OrganizationStream.Today(clock));
-                return new { Members = counts, Seats = BoardSeats.For(counts.GetValueOrDefault("Platinum"), counts.GetValueOrDefault("Gold"), counts.GetValueOrDefault("Silver")) };
+                var counts = await MembershipAsOf.CountsOnAsync(session, asOf ?? OrganizationStream.Today(clock), cancellation);
+                return new { Members = counts, Seats = BoardSeats.For(counts) };
             })
             .WithSummary("Members per class and the Governing Board seats they are entitled to, as of a date (by effective dates)");
 

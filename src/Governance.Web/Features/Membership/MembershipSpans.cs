@@ -103,6 +103,11 @@ public static class MembershipAsOf
     public static async Task<IReadOnlyList<Organization>> OrganizationsOnAsync(IQuerySession session, DateOnly day, CancellationToken cancellation = default) =>
         (await session.Query<MembershipSpan>().On(day).OrderBy(s => s.Name).ToListAsync(cancellation)).Select(s => s.ToOrganization()).ToList();
 
+    /// <summary>Members per class on the day: the spans covering it whose membership was in force.</summary>
+    public static async Task<Dictionary<string, int>> CountsOnAsync(IQuerySession session, DateOnly day, CancellationToken cancellation = default) =>
+        (await session.Query<MembershipSpan>().On(day).Where(s => s.MemberClass != null && s.LeftOn == null && !s.Lapsed)
+            .Select(s => s.MemberClass!).ToListAsync(cancellation)).CountBy(c => c).ToDictionary();
+
     /// <summary>One organization as it stood on the day: today's record without a membership if it had none yet; null if it does not exist.</summary>
     public static async Task<Organization?> OrganizationOnAsync(IQuerySession session, Guid id, DateOnly day, CancellationToken cancellation = default)
     {
