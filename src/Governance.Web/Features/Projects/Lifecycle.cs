@@ -19,8 +19,10 @@ public static class Lifecycle
     public static ProjectStage? StageOn(Project p, DateOnly day) => PlaceOn(p, day)?.Stage;
 
     /// <summary>The stage the project was in on the day (by effective date) and since when; null before its acceptance.</summary>
-    public static (ProjectStage Stage, DateOnly Since)? PlaceOn(Project p, DateOnly day) =>
-        Moves(p).Where(m => m.On <= day).Select(m => ((ProjectStage, DateOnly)?)(m.Stage, m.On)).LastOrDefault();
+    public static (ProjectStage Stage, DateOnly Since)? PlaceOn(Project p, DateOnly day) => PlaceIn(Moves(p), day);
+
+    static (ProjectStage Stage, DateOnly Since)? PlaceIn(List<(DateOnly On, ProjectStage Stage)> moves, DateOnly day) =>
+        moves.Where(m => m.On <= day).Select(m => ((ProjectStage, DateOnly)?)(m.Stage, m.On)).LastOrDefault();
 
     static List<(DateOnly On, ProjectStage Stage)> Moves(Project p) =>
         new (DateOnly? On, ProjectStage Stage)[]
@@ -48,6 +50,14 @@ public static class Lifecycle
             return new StageMedians(fromLevel, toLevel, days.Count, median);
         }
 
+        // Each project's moves once, not once per quarter: the live board recomputes this every two seconds.
+        var histories = projects.Select(Moves).ToList();
+        IReadOnlyDictionary<ProjectStage, int> CountsOn(DateOnly day)
+        {
+            var counts = histories.Select(h => PlaceIn(h, day)?.Stage).OfType<ProjectStage>().CountBy(s => s).ToDictionary();
+            return Levels.ToDictionary(s => s, s => counts.GetValueOrDefault(s));
+        }
+
         var points = new List<DateOnly>();
         for (var quarterEnd = QuarterEnd(from); quarterEnd < to; quarterEnd = QuarterEnd(quarterEnd.AddDays(1))) points.Add(quarterEnd);
         points.Add(to);
@@ -57,7 +67,7 @@ public static class Lifecycle
                 Median("Incubating", "Graduated", p => p.Incubating, p => p.Graduated),
                 Median("Sandbox", "Graduated", p => p.Sandbox, p => p.Graduated),
             ],
-            points.Select(day => (day, (IReadOnlyDictionary<ProjectStage, int>)Levels.ToDictionary(s => s, s => projects.Count(p => StageOn(p, day) == s)))).ToList());
+            points.Select(day => (day, CountsOn(day))).ToList());
     }
 
     /// <summary>From the first project's acceptance to the day: the board's default period.</summary>
